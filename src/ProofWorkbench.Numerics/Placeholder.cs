@@ -1,0 +1,3 @@
+namespace ProofWorkbench.Numerics;
+/// <summary>Placeholder until the issue for this layer lands.</summary>
+public static class Placeholder { }

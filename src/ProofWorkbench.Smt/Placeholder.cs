@@ -1,0 +1,3 @@
+namespace ProofWorkbench.Smt;
+/// <summary>Placeholder until the issue for this layer lands.</summary>
+public static class Placeholder { }

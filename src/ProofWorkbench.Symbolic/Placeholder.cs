@@ -1,0 +1,3 @@
+namespace ProofWorkbench.Symbolic;
+/// <summary>Placeholder until the issue for this layer lands.</summary>
+public static class Placeholder { }
