@@ -1,0 +1,153 @@
+using ProofWorkbench.Symbolic.Numbers;
+
+namespace ProofWorkbench.Symbolic.Expressions;
+
+/// <summary>
+/// The local canonical form maintained by the smart constructors. Every rule here is an identity of
+/// real functions wherever both sides are defined (no x^a·y^a = (xy)^a for fractional a, no √(x²) = x).
+/// </summary>
+internal static class Canonical
+{
+    public static Expr Add(Expr[] input)
+    {
+        var flat = new List<Expr>(input.Length);
+        foreach (var t in input)
+            if (t is Sum s) flat.AddRange(s.Terms); else flat.Add(t);
+
+        var constant = Rational.Zero;
+        var order = new List<Expr>();
+        var coefficients = new Dictionary<Expr, Rational>();
+        foreach (var t in flat)
+        {
+            if (t is Number n) { constant += n.Value; continue; }
+            var (c, rest) = SplitCoefficient(t);
+            if (coefficients.TryGetValue(rest, out var old)) coefficients[rest] = old + c;
+            else { coefficients[rest] = c; order.Add(rest); }
+        }
+        var terms = new List<Expr>();
+        foreach (var rest in order)
+        {
+            var c = coefficients[rest];
+            if (!c.IsZero) terms.Add(WithCoefficient(c, rest));
+        }
+        if (!constant.IsZero) terms.Add(new Number(constant));
+        if (terms.Count == 0) return Expr.Zero;
+        if (terms.Count == 1) return terms[0];
+        terms.Sort(ExprOrder.Comparer);
+        return new Sum(terms.ToArray());
+    }
+
+    /// <summary>Splits c·rest with c the numeric coefficient.</summary>
+    public static (Rational Coefficient, Expr Remainder) SplitCoefficient(Expr t)
+    {
+        if (t is Number n) return (n.Value, Expr.One);
+        if (t is Product p && p.Factors[0] is Number c)
+            return (c.Value, p.Factors.Count == 2 ? p.Factors[1] : new Product(p.Factors.Skip(1).ToArray()));
+        return (Rational.One, t);
+    }
+
+    private static Expr WithCoefficient(Rational c, Expr rest)
+    {
+        if (c.IsOne) return rest;
+        if (rest is Number n) return new Number(c * n.Value);
+        if (rest is Sum s) return Add(s.Terms.Select(t => Mul([new Number(c), t])).ToArray());
+        var factors = rest is Product p ? p.Factors : [rest];
+        return new Product([new Number(c), .. factors]);
+    }
+
+    public static Expr Mul(Expr[] input)
+    {
+        var flat = new List<Expr>(input.Length);
+        foreach (var f in input)
+            if (f is Product p) flat.AddRange(p.Factors); else flat.Add(f);
+
+        var coefficient = Rational.One;
+        var order = new List<Expr>();
+        var exponents = new Dictionary<Expr, List<Expr>>();
+        var expArguments = new List<Expr>();
+        foreach (var f in flat)
+        {
+            if (f is Number n)
+            {
+                coefficient *= n.Value;
+                continue;
+            }
+            if (f is FunctionCall { Function.Name: "exp" } e) { expArguments.Add(e.Argument); continue; }
+            var (b, x) = f is Power pw ? (pw.Base, pw.Exponent) : (f, Expr.One);
+            if (!exponents.TryGetValue(b, out var list)) { exponents[b] = list = []; order.Add(b); }
+            list.Add(x);
+        }
+        if (coefficient.IsZero) return Expr.Zero;
+
+        var factors = new List<Expr>();
+        void Take(Expr f)
+        {
+            switch (f)
+            {
+                case Number n: coefficient *= n.Value; break;
+                case Product p: foreach (var g in p.Factors) Take(g); break;
+                default: factors.Add(f); break;
+            }
+        }
+        foreach (var b in order)
+        {
+            var list = exponents[b];
+            Take(list.Count == 1 ? Pow(b, list[0]) : Pow(b, Add(list.ToArray())));
+        }
+        if (expArguments.Count > 0)
+            Take(Call(KnownFunctions.Exp, [expArguments.Count == 1 ? expArguments[0] : Add(expArguments.ToArray())]));
+        if (coefficient.IsZero) return Expr.Zero;
+
+        if (factors.Count == 0) return new Number(coefficient);
+        if (factors.Count == 1)
+        {
+            if (coefficient.IsOne) return factors[0];
+            if (factors[0] is Sum s) return Add(s.Terms.Select(t => Mul([new Number(coefficient), t])).ToArray());
+        }
+        factors.Sort(ExprOrder.Comparer);
+        if (!coefficient.IsOne) factors.Insert(0, new Number(coefficient));
+        return factors.Count == 1 ? factors[0] : new Product(factors.ToArray());
+    }
+
+    public static Expr Pow(Expr b, Expr e)
+    {
+        if (e is Number en)
+        {
+            var k = en.Value;
+            if (k.IsZero) return Expr.One;
+            if (k.IsOne) return b;
+            if (b is Number bn)
+            {
+                var v = bn.Value;
+                if (v.IsOne) return Expr.One;
+                if (v.IsZero)
+                {
+                    if (k.Sign > 0) return Expr.Zero;
+                    throw new SymbolicException("Division by zero: 0 raised to a negative power.");
+                }
+                if (k.IsInteger) return new Number(v.Pow((int)k.Numerator));
+                if (k.Denominator <= 64 && v.ExactRoot((int)k.Denominator) is { } root)
+                    return new Number(root.Pow((int)k.Numerator));
+                return new Power(b, e);
+            }
+            if (k.IsInteger)
+            {
+                if (b is Power inner) return Pow(inner.Base, Mul([inner.Exponent, e]));
+                if (b is Product p) return Mul(p.Factors.Select(f => Pow(f, e)).ToArray());
+            }
+        }
+        if (b is Number { Value.IsOne: true }) return Expr.One;
+        if (b is FunctionCall { Function.Name: "exp" } ex) return Call(KnownFunctions.Exp, [Mul([ex.Argument, e])]);
+        return new Power(b, e);
+    }
+
+    public static Expr Call(FunctionInfo f, Expr[] args)
+    {
+        if (args.Length != f.Arity)
+            throw new SymbolicException($"{f.Name} takes {f.Arity} argument{(f.Arity == 1 ? "" : "s")}, not {args.Length}.");
+        return f.Fold(args) ?? new FunctionCall(f, args);
+    }
+}
+
+/// <summary>An error in building or transforming an expression (division by zero, wrong arity, …).</summary>
+public sealed class SymbolicException(string message) : Exception(message);

@@ -1,0 +1,78 @@
+using ProofWorkbench.Symbolic.Compilation;
+using ProofWorkbench.Symbolic.Expressions;
+
+namespace ProofWorkbench.Symbolic.Intervals;
+
+/// <summary>The natural interval extension of an expression: an enclosure of its range over a box.</summary>
+public static class IntervalEvaluator
+{
+    /// <summary>An interval containing e(x) for every x in the box <paramref name="box"/>.</summary>
+    public static Interval Evaluate(Expr e, IReadOnlyDictionary<string, Interval> box)
+    {
+        switch (e)
+        {
+            case Number n:
+            {
+                double d = n.Value.ToDouble();
+                return n.Value.IsInteger && Math.Abs(d) < 9e15 ? Interval.Point(d) : new(Math.BitDecrement(d), Math.BitIncrement(d));
+            }
+            case NamedConstant c: return new(Math.BitDecrement(c.Value), Math.BitIncrement(c.Value));
+            case Symbol s:
+                return box.TryGetValue(s.Name, out var v) ? v : throw new SymbolicException($"No interval for the symbol '{s.Name}'.");
+            case Sum s: return s.Terms.Select(t => Evaluate(t, box)).Aggregate((a, b) => a + b);
+            case Product p: return p.Factors.Select(f => Evaluate(f, box)).Aggregate((a, b) => a * b);
+            case Power { Exponent: Number k } pw when k.Value.IsInteger && System.Numerics.BigInteger.Abs(k.Value.Numerator) < 1000:
+                return Evaluate(pw.Base, box).Pow((int)k.Value.Numerator);
+            case Power { Exponent: Number k } pw when k.Value.Numerator.IsOne && k.Value.Denominator == 2:
+            {
+                var b = Evaluate(pw.Base, box);
+                if (b.Lo < 0) return Interval.Entire; // undefined somewhere in the box
+                return b.Monotone(Math.Sqrt);
+            }
+            case Power pw:
+            {
+                var b = Evaluate(pw.Base, box);
+                if (b.Lo <= 0) return Interval.Entire;
+                var l = b.Monotone(Math.Log) * Evaluate(pw.Exponent, box);
+                return l.Monotone(Math.Exp);
+            }
+            case FunctionCall f: return Function(f, box);
+            case Piecewise pw:
+                return pw.Pieces.Select(p => Evaluate(p.Value, box)).Aggregate(Evaluate(pw.Otherwise, box), (a, b) => a.Hull(b));
+            default: throw new SymbolicException($"No interval extension for '{e}'.");
+        }
+    }
+
+    private static Interval Function(FunctionCall f, IReadOnlyDictionary<string, Interval> box)
+    {
+        var x = Evaluate(f.Arguments[0], box);
+        switch (f.Function.Name)
+        {
+            case "exp":
+            {
+                var r = x.Monotone(Math.Exp);
+                return r with { Lo = Math.Max(0, r.Lo) };
+            }
+            case "log": return x.Lo <= 0 ? Interval.Entire : x.Monotone(Math.Log);
+            case "tanh": return Clamp(x.Monotone(Math.Tanh), -1, 1);
+            case "atan": return x.Monotone(Math.Atan);
+            case "asinh": return x.Monotone(Math.Asinh);
+            case "sigmoid": return Clamp(x.Monotone(ScalarFunctions.Sigmoid), 0, 1);
+            case "softplus": { var r = x.Monotone(ScalarFunctions.Softplus); return r with { Lo = Math.Max(0, r.Lo) }; }
+            case "relu": return new(Math.Max(0, x.Lo), Math.Max(0, x.Hi));
+            case "heaviside": return new(ScalarFunctions.Heaviside(x.Lo), ScalarFunctions.Heaviside(x.Hi));
+            case "sign": return new(Math.Sign(x.Lo), Math.Sign(x.Hi));
+            case "abs": return x.ContainsZero ? new(0, Math.Max(-x.Lo, x.Hi)) : x.Lo > 0 ? x : -x;
+            case "gaussian": return (-(x.Pow(2))).Monotone(Math.Exp) with { Lo = Math.Max(0, (-(x.Pow(2))).Monotone(Math.Exp).Lo) };
+            case "max":
+            {
+                var y = Evaluate(f.Arguments[1], box);
+                return new(Math.Max(x.Lo, y.Lo), Math.Max(x.Hi, y.Hi));
+            }
+            case "sin" or "cos": return new(-1, 1);
+            default: throw new SymbolicException($"No interval extension for {f.Function.Name}.");
+        }
+    }
+
+    private static Interval Clamp(Interval r, double lo, double hi) => new(Math.Max(lo, r.Lo), Math.Min(hi, r.Hi));
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace ProofWorkbench.Symbolic.Numbers;
+
+/// <summary>
+/// An exact rational number p/q with BigInteger numerator and denominator, always in lowest terms
+/// with q &gt; 0, so that structural equality is numeric equality.
+/// Hand-written (about 150 lines) because the expression core needs a canonical, hashable value;
+/// see README, "What is hand-written".
+/// </summary>
+public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
+{
+    /// <summary>The numerator (carries the sign).</summary>
+    public BigInteger Numerator { get; }
+
+    /// <summary>The denominator, always positive.</summary>
+    public BigInteger Denominator => denominator.IsZero ? BigInteger.One : denominator;
+
+    private readonly BigInteger denominator;
+
+    /// <summary>Zero.</summary>
+    public static Rational Zero => new(0);
+    /// <summary>One.</summary>
+    public static Rational One => new(1);
+    /// <summary>Minus one.</summary>
+    public static Rational MinusOne => new(-1);
+
+    /// <summary>The integer n.</summary>
+    public Rational(BigInteger n) { Numerator = n; denominator = BigInteger.One; }
+
+    /// <summary>p/q reduced to lowest terms; q must not be zero.</summary>
+    public Rational(BigInteger p, BigInteger q)
+    {
+        if (q.IsZero) throw new DivideByZeroException("Rational with zero denominator.");
+        if (q.Sign < 0) { p = -p; q = -q; }
+        var g = BigInteger.GreatestCommonDivisor(p, q);
+        if (!g.IsOne && !g.IsZero) { p /= g; q /= g; }
+        Numerator = p;
+        denominator = p.IsZero ? BigInteger.One : q;
+    }
+
+    /// <summary>True when the value is an integer.</summary>
+    public bool IsInteger => Denominator.IsOne;
+    /// <summary>True when the value is zero.</summary>
+    public bool IsZero => Numerator.IsZero;
+    /// <summary>True when the value is one.</summary>
+    public bool IsOne => Numerator.IsOne && Denominator.IsOne;
+    /// <summary>-1, 0 or 1.</summary>
+    public int Sign => Numerator.Sign;
+
+    /// <summary>Parses an exact decimal or fraction such as "12.307", "-3/4", "1e-3", "2.5E2".</summary>
+    public static bool TryParse(string text, out Rational value)
+    {
+        value = Zero;
+        text = text.Trim();
+        int slash = text.IndexOf('/');
+        if (slash >= 0)
+        {
+            if (!TryParse(text[..slash], out var p) || !TryParse(text[(slash + 1)..], out var q) || q.IsZero) return false;
+            value = p / q;
+            return true;
+        }
+        int e = text.IndexOfAny(['e', 'E']);
+        int exponent = 0;
+        string mantissa = text;
+        if (e >= 0)
+        {
+            if (!int.TryParse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)) return false;
+            mantissa = text[..e];
+        }
+        bool negative = mantissa.StartsWith('-');
+        if (negative || mantissa.StartsWith('+')) mantissa = mantissa[1..];
+        int dot = mantissa.IndexOf('.');
+        string digits = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return false;
+        if (dot >= 0) exponent -= mantissa.Length - dot - 1;
+        var n = BigInteger.Parse(digits, CultureInfo.InvariantCulture);
+        if (negative) n = -n;
+        value = exponent >= 0 ? new Rational(n * BigInteger.Pow(10, exponent)) : new Rational(n, BigInteger.Pow(10, -exponent));
+        return true;
+    }
+
+    /// <summary>Parses like <see cref="TryParse"/> and throws <see cref="FormatException"/> on failure.</summary>
+    public static Rational Parse(string text) =>
+        TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not an exact decimal or fraction.");
+
+    /// <summary>The exact value of a finite double (every double is a dyadic rational).</summary>
+    public static Rational FromDouble(double x)
+    {
+        if (!double.IsFinite(x)) throw new ArgumentException("Only finite doubles are rational.", nameof(x));
+        if (x == 0) return Zero;
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        bool negative = bits < 0;
+        int exp = (int)((bits >> 52) & 0x7FF);
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exp == 0) exp++; else mantissa |= 1L << 52;
+        exp -= 1075;
+        BigInteger m = negative ? -mantissa : mantissa;
+        return exp >= 0 ? new Rational(m * BigInteger.Pow(2, exp)) : new Rational(m, BigInteger.Pow(2, -exp));
+    }
+
+    /// <summary>The nearest double (correctly rounded for moderate sizes).</summary>
+    public double ToDouble()
+    {
+        if (IsInteger) return (double)Numerator;
+        // Scale so the quotient has ~64 significant bits, then divide once.
+        long shift = 64 - ((long)Numerator.GetBitLength() - (long)Denominator.GetBitLength());
+        if (shift < 0) shift = 0;
+        var q = BigInteger.Divide(Numerator << (int)shift, Denominator);
+        return (double)q / Math.Pow(2, shift);
+    }
+
+    /// <summary>Absolute value.</summary>
+    public Rational Abs() => Numerator.Sign < 0 ? new Rational(-Numerator, Denominator) : this;
+
+    /// <summary>this^n for an integer n (n &lt; 0 needs a nonzero base).</summary>
+    public Rational Pow(int n)
+    {
+        if (n == 0) return One;
+        if (n < 0) return One / Pow(-n);
+        return new Rational(BigInteger.Pow(Numerator, n), BigInteger.Pow(Denominator, n));
+    }
+
+    /// <summary>The exact rational q-th root when it exists (q ≥ 1), else null.</summary>
+    public Rational? ExactRoot(int q)
+    {
+        if (q == 1) return this;
+        if (Sign < 0 && q % 2 == 0) return null;
+        var n = IntegerRoot(BigInteger.Abs(Numerator), q);
+        var d = IntegerRoot(Denominator, q);
+        if (n is null || d is null) return null;
+        return new Rational(Sign < 0 ? -n.Value : n.Value, d.Value);
+    }
+
+    private static BigInteger? IntegerRoot(BigInteger n, int q)
+    {
+        if (n.IsZero || n.IsOne) return n;
+        var guess = new BigInteger(Math.Round(Math.Pow((double)n, 1.0 / q)));
+        for (var c = BigInteger.Max(guess - 2, 0); c <= guess + 2; c++)
+            if (BigInteger.Pow(c, q) == n) return c;
+        return null;
+    }
+
+    /// <summary>Greatest common divisor of two rationals: gcd of numerators over lcm of denominators.</summary>
+    public static Rational Gcd(Rational a, Rational b)
+    {
+        if (a.IsZero) return b.Abs();
+        if (b.IsZero) return a.Abs();
+        var num = BigInteger.GreatestCommonDivisor(a.Numerator, b.Numerator);
+        var den = a.Denominator / BigInteger.GreatestCommonDivisor(a.Denominator, b.Denominator) * b.Denominator;
+        return new Rational(num, den);
+    }
+
+    /// <summary>Sum.</summary>
+    public static Rational operator +(Rational a, Rational b) =>
+        new(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
+    /// <summary>Difference.</summary>
+    public static Rational operator -(Rational a, Rational b) =>
+        new(a.Numerator * b.Denominator - b.Numerator * a.Denominator, a.Denominator * b.Denominator);
+    /// <summary>Negation.</summary>
+    public static Rational operator -(Rational a) => new(-a.Numerator, a.Denominator);
+    /// <summary>Product.</summary>
+    public static Rational operator *(Rational a, Rational b) =>
+        new(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
+    /// <summary>Quotient; throws <see cref="DivideByZeroException"/> for b = 0.</summary>
+    public static Rational operator /(Rational a, Rational b) =>
+        new(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
+    /// <summary>Integer conversion.</summary>
+    public static implicit operator Rational(int n) => new(n);
+    /// <summary>Integer conversion.</summary>
+    public static implicit operator Rational(BigInteger n) => new(n);
+    /// <summary>Comparison.</summary>
+    public static bool operator <(Rational a, Rational b) => a.CompareTo(b) < 0;
+    /// <summary>Comparison.</summary>
+    public static bool operator >(Rational a, Rational b) => a.CompareTo(b) > 0;
+    /// <summary>Comparison.</summary>
+    public static bool operator <=(Rational a, Rational b) => a.CompareTo(b) <= 0;
+    /// <summary>Comparison.</summary>
+    public static bool operator >=(Rational a, Rational b) => a.CompareTo(b) >= 0;
+    /// <summary>Equality.</summary>
+    public static bool operator ==(Rational a, Rational b) => a.Equals(b);
+    /// <summary>Inequality.</summary>
+    public static bool operator !=(Rational a, Rational b) => !a.Equals(b);
+
+    /// <inheritdoc/>
+    public int CompareTo(Rational other) => (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
+    /// <inheritdoc/>
+    public bool Equals(Rational other) => Numerator == other.Numerator && Denominator == other.Denominator;
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Rational r && Equals(r);
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Numerator, Denominator);
+    /// <summary>"p" or "p/q".</summary>
+    public override string ToString() =>
+        IsInteger ? Numerator.ToString(CultureInfo.InvariantCulture)
+                  : $"{Numerator.ToString(CultureInfo.InvariantCulture)}/{Denominator.ToString(CultureInfo.InvariantCulture)}";
+}

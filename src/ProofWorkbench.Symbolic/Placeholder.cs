@@ -1,3 +1,0 @@
-namespace ProofWorkbench.Symbolic;
-/// <summary>Placeholder until the issue for this layer lands.</summary>
-public static class Placeholder { }

@@ -1,0 +1,91 @@
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Numbers;
+using static ProofWorkbench.Symbolic.Expressions.Expr;
+
+namespace ProofWorkbench.Symbolic.Simplification;
+
+/// <summary>
+/// Converts expressions to <see cref="RationalForm"/> over a table of kernels, and back.
+/// A kernel is a symbol, π, exp(m) for a monomial m with integer multiples collected
+/// (exp(−2u) = exp(u)^−2), or any other non-rational subterm with its arguments normalized.
+/// </summary>
+internal sealed class KernelTable
+{
+    private readonly List<Expr> kernels = [];
+    private readonly Dictionary<Expr, int> index = [];
+
+    public IReadOnlyList<Expr> Kernels => kernels;
+
+    private int KernelIndex(Expr k)
+    {
+        if (index.TryGetValue(k, out var i)) return i;
+        kernels.Add(k);
+        return index[k] = kernels.Count - 1;
+    }
+
+    private RationalForm Kernel(Expr k) => RationalForm.OfPolynomial(Polynomial.Kernel(KernelIndex(k)));
+
+    public Expr PolynomialToExpr(Polynomial p) =>
+        Add(p.Terms.Select(t => Mul(t.Key.Powers.Select(q => Pow(kernels[q.Kernel], Num(q.Exponent))).Prepend(Num(t.Value)))));
+
+    /// <summary>Expands activations (sigmoid, softplus, gaussian, tanh) into exp and log.</summary>
+    public static Expr ExpandActivations(Expr e) =>
+        e.Map(n => n is FunctionCall { Function.Expansion: { } expand } f ? ExpandActivations(expand(f.Arguments.ToArray())) : n);
+
+    public RationalForm From(Expr e)
+    {
+        switch (e)
+        {
+            case Number n: return RationalForm.Constant(n.Value);
+            case Symbol or NamedConstant { Name: "pi" }: return Kernel(e);
+            case NamedConstant: return ExpOf(One);
+            case Sum s:
+            {
+                var r = RationalForm.Constant(Rational.Zero);
+                foreach (var t in s.Terms) r = r.Plus(From(t));
+                return r;
+            }
+            case Product p:
+            {
+                var r = RationalForm.Constant(Rational.One);
+                foreach (var f in p.Factors) r = r.Times(From(f));
+                return r;
+            }
+            case Power { Exponent: Number k } pw when k.Value.IsInteger:
+                return From(pw.Base).Power((int)k.Value.Numerator);
+            case Power { Exponent: Number k } pw:
+            {
+                var root = Pow(Normalize(pw.Base), Num(new Rational(1, k.Value.Denominator)));
+                return root is Power ? Kernel(root).Power((int)k.Value.Numerator) : From(Pow(root, Num(k.Value.Numerator)));
+            }
+            case Power pw: return Kernel(Pow(Normalize(pw.Base), Normalize(pw.Exponent)));
+            case FunctionCall { Function.Expansion: { } expand } f: return From(expand(f.Arguments.ToArray()));
+            case FunctionCall { Function.Name: "exp" } f: return ExpOf(f.Argument);
+            case FunctionCall f: return Kernel(Call(f.Function, f.Arguments.Select(Normalize).ToArray()));
+            case AbstractCall a: return Kernel(new AbstractCall(a.Name, a.Order, Normalize(a.Argument)));
+            default: return Kernel(e);
+        }
+    }
+
+    private Expr Normalize(Expr e) => From(e).ToExpr(this);
+
+    /// <summary>exp(Σ c_j m_j) = Π exp(m_j)^{c_j} for integer c_j; other exponents stay whole kernels.</summary>
+    private RationalForm ExpOf(Expr argument)
+    {
+        var arg = From(argument);
+        if (arg.IsZero) return RationalForm.Constant(Rational.One);
+        if (arg.Factors.Values.Any(m => m < 0)) return Kernel(Call(KnownFunctions.Exp, arg.ToExpr(this)));
+        var poly = Polynomial.Constant(arg.Coefficient);
+        foreach (var (p, m) in arg.Factors) poly = poly.Times(p.Power(m));
+        var result = RationalForm.Constant(Rational.One);
+        foreach (var (mono, c) in poly.Terms)
+        {
+            var monomial = Mul(mono.Powers.Select(q => Pow(kernels[q.Kernel], Num(q.Exponent))));
+            if (c.IsInteger && c.Numerator.GetBitLength() < 16)
+                result = result.Times(Kernel(new FunctionCall(KnownFunctions.Exp, [monomial])).Power((int)c.Numerator));
+            else
+                result = result.Times(Kernel(new FunctionCall(KnownFunctions.Exp, [Mul(Num(c), monomial)])));
+        }
+        return result;
+    }
+}
