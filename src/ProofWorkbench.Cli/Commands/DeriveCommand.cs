@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ProofWorkbench.ConservedQuantities;
+using ProofWorkbench.Models;
+using ProofWorkbench.Proposition61;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Numbers;
+using ProofWorkbench.Symbolic.Parsing;
+using ProofWorkbench.Symbolic.Simplification;
+using static ProofWorkbench.Symbolic.Expressions.Expr;
+
+namespace ProofWorkbench.Cli.Commands;
+
+/// <summary>
+/// <c>pwb derive --activation EXPR [--x X] [--roots LO,HI] [--json]</c>: the symbolic derivations for the
+/// one-hidden-neuron model f(w, a; x) = a·σ(w·x) with loss L = (f − y)² (paper 000, Definitions 3.2–3.3).
+/// </summary>
+public static class DeriveCommand
+{
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(string activationText, string? xText, string? rootsText, bool json, TextWriter stdout)
+    {
+        var sigma = Activation.Parse(activationText);
+        if (sigma.Variable is "w" or "a" or "x" or "y")
+            throw new InputException($"--activation '{activationText}' uses '{sigma.Variable}', a name of the model (w, a, x, y); write the activation in another variable, e.g. u.");
+        Expr x = xText is null ? Sym("x") : ParseNumber(xText, "--x");
+        if (x is Number { Value.IsZero: true }) throw new InputException("--x must be nonzero: h′(w) = σ(xw)/(xσ′(xw)) divides by x.");
+        (double Lo, double Hi)? roots = rootsText is null ? null : ParseInterval(rootsText);
+
+        var model = new OneNeuronModel(sigma, 1);
+        var sample = new Sample([x], Sym("y"));
+        var gradient = model.Gradient([sample]).Select(Simplifier.Simplify).ToArray();
+        var field = gradient.Select(g => Simplifier.Simplify(Neg(g))).ToArray();
+        var conserved = ConservedQuantity.Derive(model, sample);
+        var prop61 = Proposition61Condition.Derive(sigma);
+        var isolation = roots is { } r ? prop61.Roots(r.Lo, r.Hi) : null;
+        if (isolation is null && !prop61.IdenticallyZero && !sigma.IsAbstract)
+            Proposition61Condition.EnsureNonVanishing(sigma, -50, 50);
+
+        if (json)
+        {
+            var o = new JsonObject
+            {
+                ["activation"] = sigma.Definition.ToString(),
+                ["variable"] = sigma.Variable,
+                ["gradient"] = new JsonObject { ["w"] = gradient[0].ToString(), ["a"] = gradient[1].ToString() },
+                ["flow"] = new JsonObject { ["w"] = field[0].ToString(), ["a"] = field[1].ToString() },
+                ["h_prime"] = conserved.HPrime.ToString(),
+                ["h"] = conserved.H?.ToString() ?? "quadrature",
+                ["h_closed_form"] = conserved.HasClosedForm,
+                ["conserved"] = conserved.Quantity.ToString(),
+                ["conserved_lie_derivative"] = conserved.LieDerivative.ToString(),
+                ["conserved_proved"] = conserved.Proved,
+                ["prop61"] = prop61.Condition.ToString(),
+                ["prop61_identically_zero"] = prop61.IdenticallyZero,
+                ["prop61_roots"] = isolation is null ? null : new JsonArray(isolation.Roots.Select(z => (JsonNode)JsonValue.Create(z.Root)!).ToArray()),
+                ["prop61_roots_complete"] = isolation?.Complete,
+                ["prop61_unresolved"] = isolation is null ? null
+                    : new JsonArray(isolation.Unresolved.Select(u => (JsonNode)new JsonArray(JsonValue.Create(u.Lo), JsonValue.Create(u.Hi))).ToArray()),
+            };
+            stdout.WriteLine(Json.Write(o));
+            return 0;
+        }
+
+        var v = sigma.Variable;
+        stdout.WriteLine($"Model        f(w, a; x) = a·σ(x·w),  σ({v}) = {sigma.Definition}   (paper 000, Def. 3.2)");
+        stdout.WriteLine($"Loss         L = (f − y)^2 with x = {x}   (paper 000, Def. 3.3)");
+        stdout.WriteLine();
+        stdout.WriteLine("Gradient of L");
+        stdout.WriteLine($"  ∂L/∂w = {gradient[0]}");
+        stdout.WriteLine($"  ∂L/∂a = {gradient[1]}");
+        stdout.WriteLine("Gradient flow θ̇ = −∇L");
+        stdout.WriteLine($"  ẇ = {field[0]}");
+        stdout.WriteLine($"  ȧ = {field[1]}");
+        stdout.WriteLine();
+        stdout.WriteLine("Conserved quantity (paper 000, Lemma A.3, eq. 20)");
+        stdout.WriteLine($"  h'(w) = σ(xw)/(xσ'(xw)) = {conserved.HPrime}");
+        stdout.WriteLine(conserved.H is null
+            ? "  h(w)  = no closed form found; callers integrate h' by quadrature"
+            : $"  h(w)  = {conserved.H}   (verified: dh/dw − h' simplifies to 0)");
+        stdout.WriteLine($"  Q     = {conserved.Quantity}");
+        stdout.WriteLine($"  L_F Q = (∂Q/∂w)·ẇ + (∂Q/∂a)·ȧ simplifies to {conserved.LieDerivative}: "
+            + (conserved.Proved ? "proved conserved (exact)." : "NOT proved conserved."));
+        stdout.WriteLine();
+        stdout.WriteLine($"Proposition 6.1 condition, (6)·w in u = x0·w with σ̃ = 1/σ (paper 000, eq. 6)");
+        stdout.WriteLine($"  C({v}) = 1 − {v}·(σ̃'/σ̃ − σ̃''/σ̃') = {prop61.Condition}");
+        if (prop61.IdenticallyZero)
+            stdout.WriteLine("  C vanishes identically (where σ ≠ 0): Proposition 6.1 gives nothing for this σ (cf. Corollary 6.1(a), power functions).");
+        if (isolation is not null && roots is { } iv)
+        {
+            if (prop61.IdenticallyZero) { }
+            else if (isolation.Roots.Count == 0 && isolation.Complete)
+                stdout.WriteLine($"  C has no zero in [{Format(iv.Lo)}, {Format(iv.Hi)}] (interval-arithmetic exclusion).");
+            else
+            {
+                stdout.WriteLine($"  Zeros of C in [{Format(iv.Lo)}, {Format(iv.Hi)}] (each proved unique in its enclosure):");
+                foreach (var z in isolation.Roots)
+                    stdout.WriteLine($"    {v} = {z.Root.ToString("R", CultureInfo.InvariantCulture)}   enclosure [{Format(z.Lo)}, {Format(z.Hi)}]");
+                foreach (var u in isolation.Unresolved)
+                    stdout.WriteLine($"    undecided: [{Format(u.Lo)}, {Format(u.Hi)}] may hold a zero (e.g. a double zero)");
+            }
+        }
+        return 0;
+    }
+
+    private static string Format(double d) => d.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Parses an exact number option (e.g. "12.307", "-3/4").</summary>
+    public static Expr ParseNumber(string text, string option)
+    {
+        if (Rational.TryParse(text, out var r)) return Num(r);
+        throw new InputException($"{option} '{text}' is not a number; write a decimal or a fraction such as 12.307 or 3/4.");
+    }
+
+    /// <summary>Parses "LO,HI" with LO &lt; HI.</summary>
+    public static (double Lo, double Hi) ParseInterval(string text)
+    {
+        var parts = text.Split(',');
+        if (parts.Length != 2
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lo)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var hi)
+            || !double.IsFinite(lo) || !double.IsFinite(hi))
+            throw new InputException($"--roots '{text}' is not an interval; write LO,HI such as -10,10.");
+        if (!(lo < hi)) throw new InputException($"--roots '{text}': LO must be less than HI.");
+        return (lo, hi);
+    }
+}

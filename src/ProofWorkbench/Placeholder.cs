@@ -1,3 +1,0 @@
-namespace ProofWorkbench;
-/// <summary>Placeholder until the workbench issue lands.</summary>
-public static class Placeholder { }
