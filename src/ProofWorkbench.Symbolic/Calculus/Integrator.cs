@@ -110,7 +110,7 @@ public static class Integrator
             case FunctionCall { Function.Name: "cos" } cs when LinearSlope(cs.Argument, x) is { } a:
                 return Div(Call(KnownFunctions.Sin, cs.Argument), a);
             case FunctionCall { Function.Name: "log" } lg when LinearSlope(lg.Argument, x) is { } a:
-                return Sub(Div(Mul(lg.Argument, lg), a), lg.Argument);
+                return Div(Sub(Mul(lg.Argument, lg), lg.Argument), a);
             default: return null;
         }
     }

@@ -74,6 +74,13 @@ internal static class Canonical
             }
             if (f is FunctionCall { Function.Name: "exp" } e) { expArguments.Add(e.Argument); continue; }
             var (b, x) = f is Power pw ? (pw.Base, pw.Exponent) : (f, Expr.One);
+            if (b is Sum sum && x is Number { Value.IsInteger: true } k)
+            {
+                // Sum factors are kept primitive (content pulled out), so 2·(x + y)·z and (2x + 2y)·z agree.
+                var (content, primitive) = Primitive(sum);
+                coefficient *= content.Pow((int)k.Value.Numerator);
+                b = primitive;
+            }
             if (!exponents.TryGetValue(b, out var list)) { exponents[b] = list = []; order.Add(b); }
             list.Add(x);
         }
@@ -109,6 +116,25 @@ internal static class Canonical
         return factors.Count == 1 ? factors[0] : new Product(factors.ToArray());
     }
 
+    /// <summary>
+    /// S = c·S′ with c the gcd of the term coefficients, signed like the last term, so that S′ has
+    /// coprime integer-like coefficients and a positive leading term: 4 + 8x = 4·(1 + 2x), 1/4 + x = (1/4)·(1 + 4x).
+    /// </summary>
+    private static (Rational Content, Sum Primitive) Primitive(Sum s)
+    {
+        var content = Rational.Zero;
+        foreach (var t in s.Terms) content = Rational.Gcd(content, SplitCoefficient(t).Coefficient);
+        if (SplitCoefficient(s.Terms[^1]).Coefficient.Sign < 0) content = -content;
+        if (content.IsOne || content.IsZero) return (Rational.One, s);
+        var scaled = s.Terms.Select(t =>
+        {
+            var (c, rest) = SplitCoefficient(t);
+            return WithCoefficient(c / content, rest);
+        }).ToArray();
+        Array.Sort(scaled, ExprOrder.Comparer);
+        return (content, new Sum(scaled));
+    }
+
     public static Expr Pow(Expr b, Expr e)
     {
         if (e is Number en)
@@ -137,6 +163,7 @@ internal static class Canonical
             }
         }
         if (b is Number { Value.IsOne: true }) return Expr.One;
+        if (b is NamedConstant { Name: "e" }) return Call(KnownFunctions.Exp, [e]);
         if (b is FunctionCall { Function.Name: "exp" } ex) return Call(KnownFunctions.Exp, [Mul([ex.Argument, e])]);
         return new Power(b, e);
     }

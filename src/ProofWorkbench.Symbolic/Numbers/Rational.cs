@@ -103,12 +103,19 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     /// <summary>The nearest double (correctly rounded for moderate sizes).</summary>
     public double ToDouble()
     {
-        if (IsInteger) return (double)Numerator;
-        // Scale so the quotient has ~64 significant bits, then divide once.
-        long shift = 64 - ((long)Numerator.GetBitLength() - (long)Denominator.GetBitLength());
-        if (shift < 0) shift = 0;
-        var q = BigInteger.Divide(Numerator << (int)shift, Denominator);
-        return (double)q / Math.Pow(2, shift);
+        if (Numerator.IsZero) return 0;
+        // Correct rounding (to nearest, ties to even) for normal results: form a quotient of 55 bits
+        // exactly, keep round and sticky information, then scale by a power of two.
+        var n = BigInteger.Abs(Numerator);
+        var d = Denominator;
+        long shift = 55 - ((long)n.GetBitLength() - (long)d.GetBitLength());
+        var q = BigInteger.DivRem(shift >= 0 ? n << (int)shift : n, shift >= 0 ? d : d << (int)-shift, out var rem);
+        while (q.GetBitLength() > 55) { if (!q.IsEven) rem += 1; q >>= 1; shift--; }
+        var mantissa = q >> 2;
+        bool round = !((q >> 1) & 1).IsZero, sticky = !(q & 1).IsZero || !rem.IsZero;
+        if (round && (sticky || !mantissa.IsEven)) mantissa += 1;
+        double result = Math.ScaleB((double)mantissa, (int)(2 - shift));
+        return Numerator.Sign < 0 ? -result : result;
     }
 
     /// <summary>Absolute value.</summary>

@@ -109,6 +109,7 @@ public sealed class Parser
             if (Accept("*")) e = Mul(e, ParseUnary());
             else if (Accept("/"))
             {
+                SkipSpace();
                 int at = pos;
                 var d = ParseUnary();
                 if (d is Number { Value.IsZero: true }) throw new ParseException(text, at + 1, "division by zero");
@@ -136,6 +137,7 @@ public sealed class Parser
         var b = ParsePrimary();
         if (Accept("^") || Accept("**"))
         {
+            SkipSpace();
             int at = pos;
             var x = ParseUnary();
             if (b is Number { Value.IsZero: true } && x is Number { Value.Sign: < 0 })
@@ -203,7 +205,7 @@ public sealed class Parser
                 "pi" => NamedConstant.Pi,
                 "e" => NamedConstant.E,
                 _ when KnownFunctions.Lookup(name) is not null || name is "sqrt" or "piecewise" || abstractFunctions.Contains(name)
-                    => throw Error($"'{name}' is a function: write {name}(...)"),
+                    => throw new ParseException(text, start + 1, $"'{name}' is a function: write {name}(...)"),
                 _ => Sym(name),
             };
         }

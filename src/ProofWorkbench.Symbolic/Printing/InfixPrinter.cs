@@ -116,6 +116,12 @@ public static class InfixPrinter
         var den = parts.Denominator;
         bool numericDen = !parts.Coefficient.Denominator.IsOne;
         if (den.Count == 0 && !numericDen) return;
+        if (numericDen && den.Count > 0)
+        {
+            // "x/3/(2 + x^2)", not "x/(3*(2 + x^2))": the latter parses to x/(6 + 3*x^2), another canonical form.
+            sb.Append('/').Append(parts.Coefficient.Denominator.ToString());
+            numericDen = false;
+        }
         sb.Append('/');
         int count = den.Count + (numericDen ? 1 : 0);
         if (count > 1) sb.Append('(');

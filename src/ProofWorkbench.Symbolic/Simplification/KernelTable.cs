@@ -13,6 +13,25 @@ internal sealed class KernelTable
 {
     private readonly List<Expr> kernels = [];
     private readonly Dictionary<Expr, int> index = [];
+    // Per monomial m: the lcm of the denominators of every c in an exp(c·m) of the expression, so that all
+    // of them become integer powers of the one kernel exp(m/lcm). Filled by a first pass (see Convert).
+    private readonly Dictionary<Expr, System.Numerics.BigInteger> expDenominators;
+    private readonly bool recording;
+
+    private KernelTable(Dictionary<Expr, System.Numerics.BigInteger> denominators, bool recording)
+    {
+        expDenominators = denominators;
+        this.recording = recording;
+    }
+
+    /// <summary>Converts <paramref name="e"/> in two passes: one to learn the exp denominators, one to convert.</summary>
+    public static (KernelTable Table, RationalForm Form) Convert(Expr e)
+    {
+        var scan = new KernelTable([], recording: true);
+        scan.From(e);
+        var table = new KernelTable(scan.expDenominators, recording: false);
+        return (table, table.From(e));
+    }
 
     public IReadOnlyList<Expr> Kernels => kernels;
 
@@ -81,10 +100,22 @@ internal sealed class KernelTable
         foreach (var (mono, c) in poly.Terms)
         {
             var monomial = Mul(mono.Powers.Select(q => Pow(kernels[q.Kernel], Num(q.Exponent))));
-            if (c.IsInteger && c.Numerator.GetBitLength() < 16)
-                result = result.Times(Kernel(new FunctionCall(KnownFunctions.Exp, [monomial])).Power((int)c.Numerator));
+            // exp(p/q · m) = exp(m/L)^(pL/q) with L the lcm of all denominators seen for m, so that
+            // exp(−u/3), exp(2u/9) and exp(u) share the kernel exp(u/9).
+            var lcm = expDenominators.GetValueOrDefault(monomial, c.Denominator);
+            if (recording || lcm % c.Denominator != 0)
+            {
+                lcm = lcm / System.Numerics.BigInteger.GreatestCommonDivisor(lcm, c.Denominator) * c.Denominator;
+                expDenominators[monomial] = lcm;
+            }
+            var power = c * new Rational(lcm);
+            var kernel = Call(KnownFunctions.Exp, Mul(Num(new Rational(1, lcm)), monomial));
+            if (kernel is not FunctionCall { Function.Name: "exp" })
+                result = result.Times(From(Pow(kernel, Num(power)))); // exp(log z) = z and the like
+            else if (power.Numerator.GetBitLength() < 16)
+                result = result.Times(Kernel(kernel).Power((int)power.Numerator));
             else
-                result = result.Times(Kernel(new FunctionCall(KnownFunctions.Exp, [Mul(Num(c), monomial)])));
+                result = result.Times(Kernel(Call(KnownFunctions.Exp, Mul(Num(c), monomial))));
         }
         return result;
     }

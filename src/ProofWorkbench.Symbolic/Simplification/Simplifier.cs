@@ -25,9 +25,9 @@ public static class Simplifier
     public static Expr Simplify(Expr e)
     {
         if (e is Number or Symbol) return e;
-        var table = new KernelTable();
+        KernelTable table;
         RationalForm form;
-        try { form = table.From(e); }
+        try { (table, form) = KernelTable.Convert(e); }
         catch (SymbolicException) { return e; }
         if (form.IsZero) return Zero;
         var normal = form.ToExpr(table);
@@ -37,15 +37,14 @@ public static class Simplifier
     /// <summary>The rational normal form itself (activations expanded), whatever its size.</summary>
     public static Expr Together(Expr e)
     {
-        var table = new KernelTable();
-        return table.From(e).ToExpr(table);
+        var (table, form) = KernelTable.Convert(e);
+        return form.ToExpr(table);
     }
 
     /// <summary>Decides whether <paramref name="e"/> is identically zero; see <see cref="ZeroTestResult"/>.</summary>
     public static ZeroTestResult ZeroTest(Expr e)
     {
-        var table = new KernelTable();
-        var form = table.From(e);
+        var (table, form) = KernelTable.Convert(e);
         if (form.IsZero) return ZeroTestResult.Zero;
         bool independent = table.Kernels.All(k => k is Symbol or NamedConstant
             || (k is FunctionCall { Function.Name: "exp" } f && IsMonomial(f.Argument)));
