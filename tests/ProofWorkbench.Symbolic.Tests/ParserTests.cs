@@ -1,3 +1,4 @@
+using CsCheck;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
 using ProofWorkbench.Symbolic.Parsing;
