@@ -17,7 +17,7 @@ public class PropertyTests
     [Fact]
     public void DerivativeMatchesCentralFiniteDifference()
     {
-        Gen.Select(RandomExpressions.Expr, RandomExpressions.Point).Sample(t =>
+        Gen.Select(RandomExpressions.Expr, RandomExpressions.Point).SampleDeterministic(t =>
         {
             var (e, (x, y)) = t;
             var d = Differentiator.Derivative(e, "x");
@@ -26,31 +26,31 @@ public class PropertyTests
             double exact = Eval(d, x, y);
             if (!double.IsFinite(fd) || !double.IsFinite(exact) || Math.Abs(exact) > 1e6) return;
             Assert.True(Close(exact, fd, 1e-4), $"d/dx {e} at ({x}, {y}): exact {exact}, finite difference {fd}");
-        }, seed: RandomExpressions.Seed, iter: 400, threads: 1);
+        }, 400);
     }
 
     [Fact]
     public void ParsePrintRoundTripIsIdentity()
     {
-        RandomExpressions.Expr.Sample(e =>
+        RandomExpressions.Expr.SampleDeterministic(e =>
         {
             var text = e.ToString();
             var back = Parser.Parse(text);
             Assert.True(back.Equals(e), $"'{text}' parsed back as '{back}'");
-        }, seed: RandomExpressions.Seed, iter: 400, threads: 1);
+        }, 400);
     }
 
     [Fact]
     public void SimplifyPreservesValue()
     {
-        Gen.Select(RandomExpressions.Expr, RandomExpressions.Point).Sample(t =>
+        Gen.Select(RandomExpressions.Expr, RandomExpressions.Point).SampleDeterministic(t =>
         {
             var (e, (x, y)) = t;
             var s = Simplifier.Simplify(e);
             double a = Eval(e, x, y), b = Eval(s, x, y);
             if (!double.IsFinite(a) || Math.Abs(a) > 1e8) return;
             Assert.True(Close(a, b, 1e-8), $"{e} = {a} but simplified {s} = {b} at ({x}, {y})");
-        }, seed: RandomExpressions.Seed, iter: 400, threads: 1);
+        }, 400);
     }
 
     /// <summary>
@@ -65,30 +65,30 @@ public class PropertyTests
     [Fact]
     public void DifferenceOfAnExpressionAndItsSimplificationIsProvedZero()
     {
-        RandomExpressions.Expr.Where(ExponentialsHavePolynomialArguments).Sample(e =>
+        RandomExpressions.Expr.Where(ExponentialsHavePolynomialArguments).SampleDeterministic(e =>
         {
             var s = Simplifier.Together(e);
             Assert.True(Simplifier.ZeroTest(Expr.Sub(e, s)) == ZeroTestResult.Zero, $"{e} vs {s}");
-        }, seed: RandomExpressions.Seed, iter: 200, threads: 1);
+        }, 200);
     }
 
     [Fact]
     public void CompiledDelegateAgreesWithInterpreter()
     {
-        Gen.Select(RandomExpressions.Expr, RandomExpressions.Point).Sample(t =>
+        Gen.Select(RandomExpressions.Expr, RandomExpressions.Point).SampleDeterministic(t =>
         {
             var (e, (x, y)) = t;
             var f = Compiler.Compile(e, ["x", "y"]);
             double a = Eval(e, x, y), b = f([x, y]);
             if (!double.IsFinite(a)) return;
             Assert.True(Close(a, b, 1e-12), $"{e}: interpreter {a}, compiled {b}");
-        }, seed: RandomExpressions.Seed, iter: 300, threads: 1);
+        }, 300);
     }
 
     [Fact]
     public void IntervalExtensionEnclosesPointValues()
     {
-        Gen.Select(RandomExpressions.Expr, RandomExpressions.Point, Gen.Double[0, 0.1]).Sample(t =>
+        Gen.Select(RandomExpressions.Expr, RandomExpressions.Point, Gen.Double[0, 0.1]).SampleDeterministic(t =>
         {
             var (e, (x, y), w) = t;
             var box = new Dictionary<string, Intervals.Interval> { ["x"] = new(x - w, x + w), ["y"] = new(y, y + w) };
@@ -98,6 +98,6 @@ public class PropertyTests
                 double v = Eval(e, px, py);
                 if (double.IsFinite(v)) Assert.True(enclosure.Lo <= v && v <= enclosure.Hi, $"{e} = {v} at ({px}, {py}) outside {enclosure}");
             }
-        }, seed: RandomExpressions.Seed, iter: 300, threads: 1);
+        }, 300);
     }
 }

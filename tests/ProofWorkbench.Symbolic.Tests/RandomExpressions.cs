@@ -9,7 +9,7 @@ namespace ProofWorkbench.Symbolic.Tests;
 public static class RandomExpressions
 {
     /// <summary>A fixed seed, so property tests are deterministic.</summary>
-    public static readonly string Seed = new PCG(1, 20231).ToString();
+    public static readonly PCG Seed = new(1, 20231);
 
     private static readonly Gen<Expr> Leaf = Gen.OneOf(
         Gen.Const(Sym("x")), Gen.Const(Sym("y")),
@@ -32,4 +32,23 @@ public static class RandomExpressions
 
     /// <summary>A point in [−2, 2]².</summary>
     public static readonly Gen<(double X, double Y)> Point = Gen.Select(Gen.Double[-2, 2], Gen.Double[-2, 2]);
+}
+
+/// <summary>Runs a generator from one fixed PCG state, so a property test sees the same inputs on every run.</summary>
+public static class DeterministicSampling
+{
+    /// <summary>Checks <paramref name="check"/> on <paramref name="iterations"/> generated values; rethrows with the failing value.</summary>
+    public static void SampleDeterministic<T>(this Gen<T> gen, Action<T> check, int iterations)
+    {
+        var pcg = new PCG(1, 20231);
+        for (int i = 0; i < iterations; i++)
+        {
+            var value = gen.Generate(pcg, null, out _);
+            try { check(value); }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                throw new Xunit.Sdk.XunitException($"Iteration {i}, input {value}: {ex.Message}");
+            }
+        }
+    }
 }

@@ -51,6 +51,7 @@ internal static class Canonical
         if (c.IsOne) return rest;
         if (rest is Number n) return new Number(c * n.Value);
         if (rest is Sum s) return Add(s.Terms.Select(t => Mul([new Number(c), t])).ToArray());
+        if (rest.Any(n => n is Sum)) return Mul([new Number(c), rest]); // keeps sum factors primitive
         var factors = rest is Product p ? p.Factors : [rest];
         return new Product([new Number(c), .. factors]);
     }
@@ -117,14 +118,17 @@ internal static class Canonical
     }
 
     /// <summary>
-    /// S = c·S′ with c the gcd of the term coefficients, signed like the last term, so that S′ has
+    /// S = c·S′ with c the gcd of the term coefficients, signed like the leading term, so that S′ has
     /// coprime integer-like coefficients and a positive leading term: 4 + 8x = 4·(1 + 2x), 1/4 + x = (1/4)·(1 + 4x).
     /// </summary>
     private static (Rational Content, Sum Primitive) Primitive(Sum s)
     {
         var content = Rational.Zero;
         foreach (var t in s.Terms) content = Rational.Gcd(content, SplitCoefficient(t).Coefficient);
-        if (SplitCoefficient(s.Terms[^1]).Coefficient.Sign < 0) content = -content;
+        // The sign follows the term whose coefficient-free part is greatest: invariant under scaling,
+        // so Primitive is idempotent (the last term itself can change when signs flip).
+        var leading = s.Terms.Select(SplitCoefficient).MaxBy(t => t.Remainder, ExprOrder.Comparer);
+        if (leading.Coefficient.Sign < 0) content = -content;
         if (content.IsOne || content.IsZero) return (Rational.One, s);
         var scaled = s.Terms.Select(t =>
         {
