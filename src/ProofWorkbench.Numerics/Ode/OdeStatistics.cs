@@ -6,7 +6,7 @@ public sealed class OdeStatistics
     /// <summary>Accepted steps.</summary>
     public long AcceptedSteps { get; internal set; }
 
-    /// <summary>Rejected steps (error test or Newton failure), counted after the first accepted step as in Hairer's codes, plus all rejections before it.</summary>
+    /// <summary>Rejected step attempts of every kind (error test, Newton failure or slow convergence, NaN in a trial step), including those before the first accepted step.</summary>
     public long RejectedSteps { get; internal set; }
 
     /// <summary>Evaluations of the right-hand side f (including those for finite-difference Jacobians, hinit and dense output).</summary>
