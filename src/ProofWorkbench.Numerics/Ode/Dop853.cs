@@ -142,7 +142,8 @@ public sealed class Dop853Stepper : OdeStepper
         {
             // dop853.f label 1: basic integration step.
             if (StepAttempts >= Options.MaxSteps) return FailMaxSteps();
-            if (0.1 * Math.Abs(h) <= Math.Abs(T) * StepSizeControl.URound || h == 0) return FailStepTooSmall(h);
+            if (0.1 * Math.Abs(h) <= Math.Abs(T) * StepSizeControl.URound || h == 0)
+                return nonFiniteRejects > 0 ? FailNonFinite("f (NaN or infinity in the stages even for the smallest step sizes)") : FailStepTooSmall(h);
             bool last = false;
             if ((T + 1.01 * h - tEnd) * posneg > 0.0) { h = tEnd - T; last = true; }
             StepAttempts++;

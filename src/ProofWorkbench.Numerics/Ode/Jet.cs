@@ -199,8 +199,7 @@ public sealed class Jet
         for (int k = 0; k < m; k++)
         {
             double s = 0;
-            int half = (k - 1) / 2;
-            for (int j = 0; j <= half; j++) s += a.c[j] * a.c[k - j];
+            for (int j = 0; 2 * j < k; j++) s += a.c[j] * a.c[k - j];
             s *= 2;
             if (k % 2 == 0) s += a.c[k / 2] * a.c[k / 2];
             r[k] = s;

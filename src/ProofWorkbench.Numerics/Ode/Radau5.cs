@@ -51,6 +51,7 @@ public sealed class Radau5Stepper : OdeStepper
     private bool started, first = true, reject, last, caljac, denseReady;
     private double h, hold, hopt, hacc, erracc, faccon = 1.0, theta, thqold, dynold, posneg = 1, hmaxn = double.PositiveInfinity, fac1, alphn, betan;
     private int nsing, newtonFailures;
+    private bool nonFiniteSeen;
     private long naccpt;
     private double restartStep;
 
@@ -275,6 +276,8 @@ public sealed class Radau5Stepper : OdeStepper
 
             // Simplified Newton iteration (Solving ODEs II, eq. (8.17)–(8.18)).
             int newt = 0;
+            // With a fixed step (order tests) the step cannot be reduced, so the iteration may run longer.
+            int nit = fixedStep ? Math.Max(this.nit, 30) : this.nit;
             faccon = Math.Pow(Math.Max(faccon, Uround), 0.8);
             theta = Math.Abs(thet);
             bool newtonFailed = false, restartWithSmallerH = false;
@@ -313,7 +316,7 @@ public sealed class Radau5Stepper : OdeStepper
                     dyno += (z1[i] / d) * (z1[i] / d) + (z2[i] / d) * (z2[i] / d) + (z3[i] / d) * (z3[i] / d);
                 }
                 dyno = Math.Sqrt(dyno / (3 * n));
-                if (!double.IsFinite(dyno)) { newtonFailed = true; break; }
+                if (!double.IsFinite(dyno)) { newtonFailed = true; nonFiniteSeen = true; break; }
                 // Bad convergence or number of iterations too large.
                 if (newt > 1 && newt < nit)
                 {
@@ -356,10 +359,12 @@ public sealed class Radau5Stepper : OdeStepper
             }
             if (newtonFailed)
             {
-                if (++newtonFailures > 50) return FailNonFinite("the Newton iterates (50 consecutive Newton failures)");
-                if (!UnexpectedRejection()) return FailStepTooSmall(h);
+                if (++newtonFailures > 50 && nonFiniteSeen) return FailNonFinite("the Newton iterates (50 consecutive Newton failures)");
+                if (!UnexpectedRejection())
+                    return nonFiniteSeen ? FailNonFinite("f (NaN or infinity in the Newton iteration even for the smallest step sizes)") : FailStepTooSmall(h);
                 continue;
             }
+            nonFiniteSeen = false;
 
             // Error estimation (ESTRAD, Solving ODEs II, eq. (8.20)–(8.23)):
             // err = (γ/h·I − J)⁻¹ (f(x, y) + (dd1 z1 + dd2 z2 + dd3 z3)/h), refined once by one more f-evaluation
@@ -367,8 +372,9 @@ public sealed class Radau5Stepper : OdeStepper
             double err = EstimateError(x);
             if (!double.IsFinite(err))
             {
+                nonFiniteSeen = true;
                 if (++newtonFailures > 50) return FailNonFinite("the error estimate");
-                if (!UnexpectedRejection()) return FailStepTooSmall(h);
+                if (!UnexpectedRejection()) return FailNonFinite("the error estimate (even for the smallest step sizes)");
                 continue;
             }
             newtonFailures = 0;
@@ -431,7 +437,9 @@ public sealed class Radau5Stepper : OdeStepper
                 hopt = posneg * Math.Min(Math.Abs(h), Math.Abs(hnew));
                 if (reject) hnew = posneg * Math.Min(Math.Abs(hnew), Math.Abs(h));
                 reject = false;
-                if ((T + hnew / Quot1 - tEnd) * posneg >= 0.0)
+                // radau5.f: IF ((X+HNEW/QUOT1-XEND)*POSNEG.GE.0.D0); with a fixed step the remainder is merged
+                // into the last step (factor 1.0001) so that rounding in t cannot leave a step of size ~1e-16.
+                if ((T + (fixedStep ? 1.0001 * hnew : hnew / Quot1) - tEnd) * posneg >= 0.0)
                 {
                     h = tEnd - T;
                     last = true;
@@ -447,7 +455,7 @@ public sealed class Radau5Stepper : OdeStepper
                         next = theta <= thet ? Next.Decompose : Next.Jacobian;
                     }
                 }
-                if (fixedStep && !last) { h = posneg * Options.FixedStepSize!.Value; next = Next.Decompose; }
+                if (fixedStep && !last) { h = posneg * Options.FixedStepSize!.Value; next = theta <= thet ? Next.Decompose : Next.Jacobian; }
                 NextStepSize = h;
                 return OdeStatus.Running;
             }
