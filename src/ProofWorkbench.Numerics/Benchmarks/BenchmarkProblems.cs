@@ -56,9 +56,18 @@ public static class BenchmarkProblems
     public static double Sigma(OneNeuronActivation act, double u) => act switch
     {
         OneNeuronActivation.Sigmoid => u >= 0 ? 1.0 / (1.0 + Math.Exp(-u)) : Math.Exp(u) / (1.0 + Math.Exp(u)),
-        OneNeuronActivation.Softplus => Math.Max(u, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(u))),
+        OneNeuronActivation.Softplus => Math.Max(u, 0.0) + Log1P(Math.Exp(-Math.Abs(u))),
         _ => Math.Exp(u),
     };
+
+    /// <summary>log(1 + x) accurate for small x (Goldberg's trick: log(u)·x/(u − 1) with u = 1 + x rounded).</summary>
+    /// <param name="x">Argument &gt; −1.</param>
+    /// <returns>log(1 + x).</returns>
+    public static double Log1P(double x)
+    {
+        double u = 1.0 + x;
+        return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
+    }
 
     /// <summary>σ'(u).</summary>
     /// <param name="act">Activation.</param>
