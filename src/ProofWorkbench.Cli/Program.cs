@@ -7,15 +7,9 @@ using ProofWorkbench.Symbolic.Expressions;
 // ../shared/design/ARCHITECTURE.md: exit 0 on success, 1 when a verdict differs or a claim fails, 2 on input errors.
 var root = new RootCommand("ProofWorkbench: symbolic, SMT and numeric checks of implicit-regularization theorems.");
 
-var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+// One line per command; each command file builds its own System.CommandLine definition.
+root.Add(DeriveCommand.Create());
 
-var derive = new Command("derive", "Symbolic derivations for the one-hidden-neuron model f = a·σ(w·x), L = (f − y)^2.");
-var activation = new Option<string>("--activation") { Description = "The activation σ as an expression in one variable, e.g. 1/(1+exp(-u)).", Required = true };
-var xOption = new Option<string?>("--x") { Description = "A fixed input x (default: symbolic)." };
-var roots = new Option<string?>("--roots") { Description = "LO,HI: list every zero of Proposition 6.1's C(u) in [LO, HI]." };
-derive.Add(activation); derive.Add(xOption); derive.Add(roots); derive.Add(json);
-derive.SetAction(p => DeriveCommand.Run(p.GetValue(activation)!, p.GetValue(xOption), p.GetValue(roots), p.GetValue(json), Console.Out));
-root.Add(derive);
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ProofWorkbench.ConservedQuantities;
@@ -17,6 +18,19 @@ namespace ProofWorkbench.Cli.Commands;
 /// </summary>
 public static class DeriveCommand
 {
+    /// <summary>The System.CommandLine definition of <c>pwb derive</c>.</summary>
+    public static Command Create()
+    {
+        var command = new Command("derive", "Symbolic derivations for the one-hidden-neuron model f = a·σ(w·x), L = (f − y)^2.");
+        var activation = new Option<string>("--activation") { Description = "The activation σ as an expression in one variable, e.g. 1/(1+exp(-u)).", Required = true };
+        var x = new Option<string?>("--x") { Description = "A fixed input x (default: symbolic)." };
+        var roots = new Option<string?>("--roots") { Description = "LO,HI: list every zero of Proposition 6.1's C(u) in [LO, HI]." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        command.Add(activation); command.Add(x); command.Add(roots); command.Add(json);
+        command.SetAction(p => Run(p.GetValue(activation)!, p.GetValue(x), p.GetValue(roots), p.GetValue(json), Console.Out));
+        return command;
+    }
+
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(string activationText, string? xText, string? rootsText, bool json, TextWriter stdout)
     {
