@@ -1,0 +1,32 @@
+namespace ProofWorkbench.Cli.Tests;
+
+/// <summary>Runs the pwb entry point in-process with captured standard output and error.</summary>
+public static class CliRunner
+{
+    private static readonly object Gate = new();
+
+    /// <summary>Exit code, stdout and stderr of <c>pwb args…</c>.</summary>
+    public static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        lock (Gate) // Console is process-wide
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var oldOut = Console.Out;
+            var oldErr = Console.Error;
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            try
+            {
+                var entry = typeof(Commands.DeriveCommand).Assembly.EntryPoint!;
+                var exit = (int)entry.Invoke(null, [args])!;
+                return (exit, stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                Console.SetOut(oldOut);
+                Console.SetError(oldErr);
+            }
+        }
+    }
+}
