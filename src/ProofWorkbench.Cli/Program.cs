@@ -9,6 +9,7 @@ var root = new RootCommand("ProofWorkbench: symbolic, SMT and numeric checks of 
 
 // One line per command; each command file builds its own System.CommandLine definition.
 root.Add(DeriveCommand.Create());
+root.Add(CheckCommand.Create());
 
 
 var parsed = root.Parse(args);
@@ -22,6 +23,11 @@ try
     return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (InputException ex)
+{
+    Console.Error.WriteLine($"pwb {parsed.CommandResult.Command.Name}: {ex.Message}");
+    return 2;
+}
+catch (ProofWorkbench.Theorems.Files.TheoremFileException ex)
 {
     Console.Error.WriteLine($"pwb {parsed.CommandResult.Command.Name}: {ex.Message}");
     return 2;

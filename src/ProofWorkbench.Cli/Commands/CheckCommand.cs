@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using ProofWorkbench.Theorems.Checkers;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+using ProofWorkbench.Theorems.Reports;
+using Spectre.Console;
+
+namespace ProofWorkbench.Cli.Commands;
+
+/// <summary>
+/// <c>pwb check [PATHS…] [--out DIR] [--json]</c>: checks theorem files and writes one Markdown report each.
+/// Exit 0 iff every verdict equals its expected verdict, 1 otherwise, 2 on input errors.
+/// </summary>
+public static class CheckCommand
+{
+    /// <summary>The System.CommandLine definition of <c>pwb check</c>.</summary>
+    public static Command Create()
+    {
+        var command = new Command("check", "Check theorem files and write one report per file.");
+        var paths = new Argument<string[]>("paths") { Description = "Theorem files or folders (default: theorems).", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string>("--out") { Description = "Where reports go (default: reports).", DefaultValueFactory = _ => "reports" };
+        var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of a table." };
+        command.Add(paths); command.Add(output); command.Add(json);
+        command.SetAction(p => Run(p.GetValue(paths) is { Length: > 0 } ps ? ps : ["theorems"], p.GetValue(output)!, p.GetValue(json), Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>Runs the command.</summary>
+    public static int Run(IReadOnlyList<string> paths, string outDir, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        var files = Collect(paths);
+        var checker = new TheoremChecker(ClaimCheckers.All());
+        var loaded = new List<(TheoremFile File, string Relative)>();
+        foreach (var (path, relative) in files)
+        {
+            var file = TheoremLoader.Load(path, File.ReadAllText(path), checker.Kinds);
+            checker.Validate(file);
+            loaded.Add((file, relative));
+        }
+
+        var results = new List<(TheoremResult Result, string Report)>();
+        foreach (var (file, relative) in loaded)
+        {
+            stderr.WriteLine($"checking {file.Path} ({file.Claims.Count} claims)");
+            var result = checker.Check(file, claim => stderr.WriteLine($"  {claim.Id} ({claim.Kind})"));
+            var baseName = Path.GetFileNameWithoutExtension(relative);
+            var dir = Path.Combine(outDir, Path.GetDirectoryName(relative) ?? "");
+            var report = MarkdownReport.Render(result, baseName);
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, report.FileName), report.Markdown);
+            foreach (var a in report.Attachments) File.WriteAllText(Path.Combine(dir, a.FileName), a.Content);
+            results.Add((result, Path.Combine(dir, report.FileName)));
+        }
+
+        if (json) stdout.WriteLine(Json.Write(Summary(results.Select(r => r.Result))));
+        else WriteTable(results, stdout);
+        return results.All(r => r.Result.AllAsExpected) ? 0 : 1;
+    }
+
+    private static List<(string Path, string Relative)> Collect(IReadOnlyList<string> paths)
+    {
+        var files = new List<(string, string)>();
+        foreach (var p in paths)
+        {
+            if (File.Exists(p)) files.Add((p, Path.GetFileName(p)));
+            else if (Directory.Exists(p))
+                files.AddRange(Directory.EnumerateFiles(p, "*.*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+                    .Order(StringComparer.Ordinal)
+                    .Select(f => (f, Path.GetRelativePath(p, f))));
+            else throw new InputException($"'{p}' is neither a theorem file nor a folder; give a .yaml file or a folder such as theorems.");
+        }
+        if (files.Count == 0) throw new InputException($"no theorem files (*.yaml) were found in {string.Join(", ", paths)}.");
+        return files;
+    }
+
+    /// <summary>The JSON summary: [{file, id, claims: [{id, kind, verdict, expected, evidence}]}].</summary>
+    public static JsonArray Summary(IEnumerable<TheoremResult> results) =>
+        new(results.Select(r => (JsonNode)new JsonObject
+        {
+            ["file"] = r.File.Path.Replace('\\', '/'),
+            ["id"] = r.File.Id,
+            ["claims"] = new JsonArray(r.Claims.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.Claim.Id,
+                ["kind"] = c.Claim.Kind,
+                ["verdict"] = VerdictText.Of(c.Verdict),
+                ["expected"] = VerdictText.Of(c.Claim.Expected),
+                ["evidence"] = new JsonArray(c.Evidence.Select(e => (JsonNode)JsonValue.Create($"{e.Layer}: {e.Summary}")!).Prepend(JsonValue.Create(c.Explanation)!).ToArray()),
+            }).ToArray()),
+        }).ToArray());
+
+    private static void WriteTable(List<(TheoremResult Result, string Report)> results, TextWriter stdout)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        if (console.Profile.Width < 120) console.Profile.Width = 120; // redirected output: keep the table readable
+        var table = new Table().AddColumns("theorem file", "claims", "proved", "confirmed", "refuted", "inconclusive", "as expected");
+        foreach (var (r, report) in results)
+        {
+            int Count(Verdict v) => r.Claims.Count(c => c.Verdict == v);
+            table.AddRow(Markup.Escape(r.File.Id), r.Claims.Count.ToString(), Count(Verdict.Proved).ToString(), Count(Verdict.Confirmed).ToString(),
+                Count(Verdict.Refuted).ToString(), Count(Verdict.Inconclusive).ToString(),
+                r.AllAsExpected ? "[green]all[/]" : $"[red]{r.Claims.Count(c => !c.AsExpected)} differ[/]");
+        }
+        console.Write(table);
+        foreach (var (_, report) in results) console.WriteLine($"report: {report.Replace('\\', '/')}");
+        foreach (var (r, _) in results)
+            foreach (var c in r.Claims.Where(c => !c.AsExpected))
+                console.MarkupLine($"[red]{Markup.Escape(r.File.Path)}: claim '{Markup.Escape(c.Claim.Id)}' is {VerdictText.Of(c.Verdict)}, expected {VerdictText.Of(c.Claim.Expected)}: {Markup.Escape(c.Explanation)}[/]");
+        int total = results.Sum(r => r.Result.Claims.Count), ok = results.Sum(r => r.Result.Claims.Count(c => c.AsExpected));
+        console.WriteLine($"{ok} of {total} claims got their expected verdicts.");
+    }
+}

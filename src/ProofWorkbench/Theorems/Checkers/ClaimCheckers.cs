@@ -1,0 +1,16 @@
+using ProofWorkbench.Theorems.Checking;
+
+namespace ProofWorkbench.Theorems.Checkers;
+
+/// <summary>The claim kinds ProofWorkbench can check.</summary>
+public static class ClaimCheckers
+{
+    /// <summary>A new instance of every checker.</summary>
+    public static IReadOnlyList<IClaimChecker> All() =>
+    [
+        new EqualsChecker(),
+        new Prop61Checker(),
+        new KktChecker(),
+        new ConservedChecker(),
+    ];
+}

@@ -1,0 +1,79 @@
+using ProofWorkbench.ConservedQuantities;
+using ProofWorkbench.Models;
+using ProofWorkbench.Proposition61;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Simplification;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+using static ProofWorkbench.Symbolic.Expressions.Expr;
+
+namespace ProofWorkbench.Theorems.Checkers;
+
+/// <summary>
+/// <c>equals</c>: a derived object of the one-hidden-neuron model (d = 1, one sample (x, y), symbolic unless
+/// given) equals a stated expression — decided symbolically. Objects: gradient.w, gradient.a, flow.w, flow.a,
+/// h_prime, h, conserved, prop61, slope26 (ȧ/ẇ = σ(xw)/(a x σ′(xw)), paper 000 eq. (26)). Or, with
+/// <c>lhs</c> and <c>rhs</c>, any identity.
+/// </summary>
+public sealed class EqualsChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "equals";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters => ["object", "value", "activation", "x", "y", "lhs", "rhs"];
+
+    private static readonly string[] Objects = ["gradient.w", "gradient.a", "flow.w", "flow.a", "h_prime", "h", "conserved", "prop61", "slope26"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        Expr derived, stated;
+        string what;
+        if (claim.Node.Optional("lhs") is { } lhs)
+        {
+            derived = lhs.Expression();
+            stated = claim.Node.Required("rhs").Expression();
+            what = "left-hand side";
+        }
+        else
+        {
+            var objectNode = claim.Node.Required("object");
+            what = objectNode.Text();
+            stated = claim.Node.Required("value").Expression();
+            derived = Derive(what, objectNode, claim, context);
+        }
+        var (verdict, explanation, evidence) = IdentityEvidence.Decide(what, derived, stated);
+        return new ClaimResult(claim, verdict, explanation, [evidence]);
+    }
+
+    private static Expr Derive(string what, YamlValue node, Claim claim, TheoremContext context)
+    {
+        var sigma = context.ActivationOf(claim);
+        var x = claim.Node.Optional("x")?.Expression() ?? Sym("x");
+        var y = claim.Node.Optional("y")?.Expression() ?? Sym("y");
+        var model = new OneNeuronModel(sigma, 1);
+        var sample = new Sample([x], y);
+        switch (what)
+        {
+            case "gradient.w": return model.Gradient([sample])[0];
+            case "gradient.a": return model.Gradient([sample])[1];
+            case "flow.w": return model.FlowField([sample])[0];
+            case "flow.a": return model.FlowField([sample])[1];
+            case "h_prime": return ConservedQuantity.Derive(model, sample).HPrime;
+            case "h":
+                return ConservedQuantity.Derive(model, sample).H
+                    ?? throw node.Error("h has no closed form for this activation; state h_prime instead, or a 'conserved' claim.");
+            case "conserved": return ConservedQuantity.Derive(model, sample).Quantity;
+            case "prop61":
+                try { return Proposition61Condition.Derive(sigma).Condition; }
+                catch (InputException ex) { throw node.Error(ex.Message); }
+            case "slope26":
+            {
+                // ȧ/ẇ along the flow: the residual factor cancels, leaving σ(xw)/(a x σ′(xw)).
+                var field = model.FlowField([sample]);
+                return Simplifier.Simplify(Div(field[1], field[0]));
+            }
+            default: throw node.Error($"unknown object '{what}'; an 'equals' claim derives one of {string.Join(", ", Objects)}.");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using ProofWorkbench.Models;
+using ProofWorkbench.Symbolic.Calculus;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Numbers;
+using ProofWorkbench.Symbolic.Printing;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+using static ProofWorkbench.Symbolic.Expressions.Expr;
+
+namespace ProofWorkbench.Theorems.Checkers;
+
+/// <summary>
+/// <c>kkt</c>: is the gradient-flow limit θ* a KKT point of min_{θ ∈ M_S} G(θ, θ₀) (paper 000,
+/// Definitions 4.4–4.5)? Stationarity asks ∇_θ G(θ*, θ₀) = Σᵢ λᵢ ∇_θ rᵢ(θ*) with rᵢ = f(θ; xᵢ) − yᵢ.
+/// The multipliers λ solve the normal equations exactly; the stationarity residual is then exact.
+/// <para><c>model: linear</c> is the linear regression of Section 4.1, f(w; x) = wᵀx: its flow stays in
+/// w₀ + row(X) (ẇ = −2Xᵀ(Xw − y)) and converges to the point of that affine space with Xw = y, computed
+/// here exactly. For the one-hidden-neuron model, θ* is given exactly in <c>theta</c>.</para>
+/// G is an expression in the parameters (w or w1…wd, and a) and the initial point (w0 or w0_1…, a0).
+/// </summary>
+public sealed class KktChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "kkt";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters => ["model", "G", "dataset", "theta0", "theta", "activation", "tolerance"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        var modelName = claim.Node.Optional("model")?.Text() ?? "one-neuron";
+        var data = context.DatasetOf(claim.Node.Required("dataset"));
+        var g = claim.Node.Required("G").Expression();
+        var theta0 = context.Point(claim.Node.Required("theta0"));
+        int d = data.Dimension;
+        var wNames = d == 1 ? new[] { "w" } : Enumerable.Range(1, d).Select(i => $"w{i}").ToArray();
+        var w0Names = d == 1 ? new[] { "w0" } : Enumerable.Range(1, d).Select(i => $"w0_{i}").ToArray();
+        if (theta0.W.Count != d) throw claim.Node.Required("theta0").Error($"theta0 has {theta0.W.Count} weights but the data have d = {d}.");
+
+        string[] parameters;
+        Expr[] residuals;
+        Rational[] limit;
+        string limitOrigin;
+        if (modelName == "linear")
+        {
+            parameters = wNames;
+            residuals = data.Samples.Select(s => Sub(Add(wNames.Select((w, i) => Mul(Sym(w), s.X[i]))), s.Y)).ToArray();
+            limit = LinearLimit(data, theta0, claim);
+            limitOrigin = "the exact limit of the linear flow: the point of w₀ + row(X) with Xw = y";
+        }
+        else if (modelName == "one-neuron")
+        {
+            var model = new OneNeuronModel(context.ActivationOf(claim), d);
+            parameters = [.. model.ParameterNames];
+            residuals = data.Samples.Select(model.Residual).ToArray();
+            var thetaNode = claim.Node.Optional("theta")
+                ?? throw claim.Node.Error("a one-neuron 'kkt' claim needs 'theta' (the limit θ*, exact).");
+            var t = context.Point(thetaNode);
+            limit = [.. t.W, t.A];
+            limitOrigin = "θ* as given in the claim";
+        }
+        else throw claim.Node.Required("model").Error($"unknown model '{modelName}'; write linear or one-neuron.");
+
+        var at = new Dictionary<string, Expr>();
+        for (int i = 0; i < parameters.Length; i++) at[parameters[i]] = Num(limit[i]);
+        for (int i = 0; i < d; i++) at[w0Names[i]] = Num(theta0.W[i]);
+        at["a0"] = Num(theta0.A);
+        var unknown = g.FreeSymbols().Where(s => !at.ContainsKey(s)).ToList();
+        if (unknown.Count > 0)
+            throw claim.Node.Required("G").Error($"G uses {string.Join(", ", unknown)}, which are neither parameters ({string.Join(", ", parameters)}) nor initial values ({string.Join(", ", w0Names)}, a0).");
+
+        var gradG = Differentiator.Gradient(g, parameters).Select(e => Substitution.Substitute(e, at)).ToArray();
+        var gradR = residuals.Select(r => Differentiator.Gradient(r, parameters).Select(e => Substitution.Substitute(e, at)).ToArray()).ToArray();
+        if (gradG.Concat(gradR.SelectMany(x => x)).Any(e => e is not Number))
+            return new ClaimResult(claim, Verdict.Inconclusive,
+                "The gradients at θ* are not rational numbers (a transcendental activation at a rational point), so exact KKT residuals are not available; use a numeric claim.", []);
+
+        var G = gradG.Select(e => ((Number)e).Value).ToArray();
+        var R = gradR.Select(row => row.Select(e => ((Number)e).Value).ToArray()).ToArray();
+        // Normal equations (R Rᵀ) λ = R ∇G for the multipliers.
+        int n = R.Length, m = parameters.Length;
+        var rrt = new Rational[n, n];
+        var rg = new Rational[n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++) rrt[i, j] = Enumerable.Range(0, m).Aggregate(Rational.Zero, (acc, k) => acc + R[i][k] * R[j][k]);
+            rg[i] = Enumerable.Range(0, m).Aggregate(Rational.Zero, (acc, k) => acc + R[i][k] * G[k]);
+        }
+        var lambda = ExactLinearAlgebra.Solve(rrt, rg)
+            ?? throw claim.Node.Required("dataset").Error("the constraint gradients ∇rᵢ(θ*) are linearly dependent; the KKT multipliers are not unique.");
+        var residual = Enumerable.Range(0, m).Select(k => G[k] - Enumerable.Range(0, n).Aggregate(Rational.Zero, (acc, i) => acc + lambda[i] * R[i][k])).ToArray();
+        bool stationary = residual.All(r => r.IsZero);
+        var evidence = new Evidence(EvidenceLayer.Symbolic, "exact multipliers and stationarity residual over ℚ")
+        {
+            Formulas = [new("G(θ, θ₀)", LatexPrinter.Print(g))],
+            Values =
+            [
+                new("θ*", "(" + string.Join(", ", limit.Select(r => r.ToString())) + $") — {limitOrigin}"),
+                new("∇G(θ*)", "(" + string.Join(", ", G.Select(r => r.ToString())) + ")"),
+                new("λ", "(" + string.Join(", ", lambda.Select(r => r.ToString())) + ")"),
+                new("∇G − Σλᵢ∇rᵢ", "(" + string.Join(", ", residual.Select(r => r.ToString())) + ")"),
+            ],
+        };
+        return stationary
+            ? new ClaimResult(claim, Verdict.Proved, "θ* is a KKT point of min G over M_S: the stationarity residual is exactly 0.", [evidence])
+            : new ClaimResult(claim, Verdict.Refuted, "θ* is not a KKT point of min G over M_S: the exact stationarity residual is nonzero, so G cannot characterize the flow on this data.", [evidence]);
+    }
+
+    private static Rational[] LinearLimit(Dataset data, Theta theta0, Claim claim)
+    {
+        int n = data.Samples.Count, d = data.Dimension;
+        var X = data.Samples.Select(s => s.X.Select(e => ((Number)e).Value).ToArray()).ToArray();
+        var y = data.Samples.Select(s => ((Number)s.Y).Value).ToArray();
+        var xxt = new Rational[n, n];
+        var rhs = new Rational[n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++) xxt[i, j] = Enumerable.Range(0, d).Aggregate(Rational.Zero, (acc, k) => acc + X[i][k] * X[j][k]);
+            rhs[i] = y[i] - Enumerable.Range(0, d).Aggregate(Rational.Zero, (acc, k) => acc + X[i][k] * theta0.W[k]);
+        }
+        var c = ExactLinearAlgebra.Solve(xxt, rhs)
+            ?? throw claim.Node.Required("dataset").Error("the inputs are linearly dependent (XXᵀ is singular); give linearly independent xᵢ.");
+        return Enumerable.Range(0, d).Select(k => theta0.W[k] + Enumerable.Range(0, n).Aggregate(Rational.Zero, (acc, i) => acc + c[i] * X[i][k])).ToArray();
+    }
+}

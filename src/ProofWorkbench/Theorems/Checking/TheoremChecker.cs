@@ -1,0 +1,39 @@
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Theorems.Checking;
+
+/// <summary>Runs every claim of a theorem file through the checker of its kind.</summary>
+public sealed class TheoremChecker(IReadOnlyList<IClaimChecker> checkers)
+{
+    private readonly Dictionary<string, IClaimChecker> byKind = checkers.ToDictionary(c => c.Kind, StringComparer.Ordinal);
+
+    /// <summary>The claim kinds this checker knows.</summary>
+    public IReadOnlyCollection<string> Kinds => byKind.Keys;
+
+    /// <summary>Validates a claim's parameter keys against its kind.</summary>
+    public void Validate(TheoremFile file)
+    {
+        foreach (var claim in file.Claims)
+        {
+            var checker = byKind[claim.Kind];
+            foreach (var key in claim.Node.Keys)
+                if (!TheoremLoader.CommonClaimKeys.Contains(key) && !checker.Parameters.Contains(key))
+                    throw claim.Node.Required(key).Error(
+                        $"unknown parameter '{key}' for a '{claim.Kind}' claim; it takes {string.Join(", ", checker.Parameters)}.");
+        }
+    }
+
+    /// <summary>Checks every claim in file order; <paramref name="progress"/> hears about each claim as it starts.</summary>
+    public TheoremResult Check(TheoremFile file, Action<Claim>? progress = null)
+    {
+        Validate(file);
+        var context = new TheoremContext(file);
+        var results = new List<ClaimResult>();
+        foreach (var claim in file.Claims)
+        {
+            progress?.Invoke(claim);
+            results.Add(byKind[claim.Kind].Check(claim, context));
+        }
+        return new TheoremResult(file, results);
+    }
+}

@@ -1,0 +1,83 @@
+using ProofWorkbench.Models;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Numbers;
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Theorems.Checking;
+
+/// <summary>An initial or limit point θ = (w, a), exact.</summary>
+public sealed record Theta(IReadOnlyList<Rational> W, Rational A)
+{
+    /// <summary>(w…, a) as doubles.</summary>
+    public double[] ToArray() => [.. W.Select(r => r.ToDouble()), A.ToDouble()];
+}
+
+/// <summary>A named or inline dataset, exact.</summary>
+public sealed record Dataset(string Name, IReadOnlyList<Sample> Samples)
+{
+    /// <summary>The input dimension d.</summary>
+    public int Dimension => Samples[0].X.Count;
+}
+
+/// <summary>
+/// What a claim checker may ask of its theorem file: the setup's named activation, points and datasets
+/// (or inline ones in the claim), and the default tolerance. Lookups of unknown names are positioned errors.
+/// </summary>
+public sealed class TheoremContext(TheoremFile file)
+{
+    /// <summary>The file being checked.</summary>
+    public TheoremFile File { get; } = file;
+
+    /// <summary>The default numeric tolerance: setup.tolerance, else 1e-9.</summary>
+    public double Tolerance => File.Setup.Optional("tolerance")?.Double() ?? 1e-9;
+
+    /// <summary>The claim's own <c>tolerance</c>, else the default.</summary>
+    public double ToleranceOf(Claim claim) => claim.Node.Optional("tolerance")?.Double() ?? Tolerance;
+
+    /// <summary>The claim's <c>activation</c> (an expression) or the setup's.</summary>
+    public Activation ActivationOf(Claim claim)
+    {
+        var node = claim.Node.Optional("activation") ?? File.Setup.Optional("activation")
+            ?? throw claim.Node.Error($"claim '{claim.Id}' needs an activation: give 'activation' in the claim or in setup.");
+        node.Expression(); // positioned parse errors
+        try { return Activation.Parse(node.Text(), $"{node.Position}: activation"); }
+        catch (InputException ex) { throw node.Error(ex.Message); }
+    }
+
+    /// <summary>A point: a name from setup.points, or an inline mapping {w: [...], a: ...}.</summary>
+    public Theta Point(YamlValue node)
+    {
+        if (!node.IsMapping && !node.IsSequence)
+        {
+            var name = node.Text();
+            var points = File.Setup.Optional("points") ?? throw node.Error($"'{name}' is not defined: setup has no 'points'.");
+            var p = points.Optional(name) ?? throw node.Error($"'{name}' is not defined in setup.points; defined are {string.Join(", ", points.Keys)}.");
+            return Point(p);
+        }
+        return new Theta(node.Required("w").Rationals(), node.Required("a").Rational());
+    }
+
+    /// <summary>A dataset: a name from setup.datasets, or an inline list of {x: ..., y: ...}.</summary>
+    public Dataset DatasetOf(YamlValue node)
+    {
+        if (!node.IsMapping && !node.IsSequence)
+        {
+            var name = node.Text();
+            var sets = File.Setup.Optional("datasets") ?? throw node.Error($"'{name}' is not defined: setup has no 'datasets'.");
+            var d = sets.Optional(name) ?? throw node.Error($"'{name}' is not defined in setup.datasets; defined are {string.Join(", ", sets.Keys)}.");
+            return Build(name, d);
+        }
+        return Build("inline", node);
+    }
+
+    private static Dataset Build(string name, YamlValue node)
+    {
+        var samples = node.Items().Select(s => new Sample(
+            s.Required("x").Rationals().Select(r => Expr.Num(r)).ToArray(),
+            Expr.Num(s.Required("y").Rational()))).ToList();
+        if (samples.Count == 0) throw node.Error($"the dataset '{name}' is empty.");
+        int d = samples[0].X.Count;
+        if (samples.Any(s => s.X.Count != d)) throw node.Error($"the samples of '{name}' have inputs of different dimensions.");
+        return new Dataset(name, samples);
+    }
+}
