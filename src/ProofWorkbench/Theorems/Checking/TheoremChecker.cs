@@ -18,7 +18,7 @@ public sealed class TheoremChecker(IReadOnlyList<IClaimChecker> checkers)
             var checker = byKind[claim.Kind];
             foreach (var key in claim.Node.Keys)
                 if (!TheoremLoader.CommonClaimKeys.Contains(key) && !checker.Parameters.Contains(key))
-                    throw claim.Node.Required(key).Error(
+                    throw claim.Node.KeyError(key,
                         $"unknown parameter '{key}' for a '{claim.Kind}' claim; it takes {string.Join(", ", checker.Parameters)}.");
         }
     }

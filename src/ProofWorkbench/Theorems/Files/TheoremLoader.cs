@@ -30,7 +30,7 @@ public static class TheoremLoader
         if (!root.IsMapping) throw root.Error("a theorem file must be a mapping with the keys id, title, source, statement, setup, claims.");
         foreach (var key in root.Keys)
             if (!TopLevelKeys.Contains(key))
-                throw root.Required(key).Error($"unknown key '{key}'; a theorem file has {string.Join(", ", TopLevelKeys)}.");
+                throw root.KeyError(key, $"unknown key '{key}'; a theorem file has {string.Join(", ", TopLevelKeys)}.");
 
         var claims = new List<Claim>();
         var ids = new HashSet<string>();

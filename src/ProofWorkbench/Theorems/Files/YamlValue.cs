@@ -47,6 +47,13 @@ public sealed class YamlValue
         return m.Children.TryGetValue(new YamlScalarNode(key), out var child) ? new YamlValue(File, child, Sub(key)) : null;
     }
 
+    /// <summary>A positioned error about the key <paramref name="key"/> itself (for unknown keys).</summary>
+    public TheoremFileException KeyError(string key, string message)
+    {
+        var k = Mapping().Children.Keys.First(n => ((YamlScalarNode)n).Value == key);
+        return new TheoremFileException(new SourcePosition(File, (int)k.Start.Line, (int)k.Start.Column), message);
+    }
+
     /// <summary>The child under <paramref name="key"/>; an error naming the key when it is missing.</summary>
     public YamlValue Required(string key) =>
         Optional(key) ?? throw Error($"'{Path}' is missing the key '{key}'.");
