@@ -9,10 +9,10 @@ namespace ProofWorkbench.Theorems.Checking;
 public static class Format
 {
     /// <summary>A value with 10 significant digits.</summary>
-    public static string Value(double x) => Clean(x.ToString("G10", CultureInfo.InvariantCulture));
+    public static string Value(double x) => Clean(x.ToString("G10", CultureInfo.InvariantCulture).Replace("E", "e"));
 
     /// <summary>An error or residual with 3 significant digits.</summary>
-    public static string Error(double x) => Clean(x.ToString("G3", CultureInfo.InvariantCulture));
+    public static string Error(double x) => Clean(x.ToString("G3", CultureInfo.InvariantCulture).Replace("E", "e"));
 
     /// <summary>A vector (w, a) as "(v1, v2, …)".</summary>
     public static string Vector(IEnumerable<double> xs) => "(" + string.Join(", ", xs.Select(Value)) + ")";

@@ -70,11 +70,19 @@ public sealed class TheoremContext(TheoremFile file)
         return Build("inline", node);
     }
 
+    // A label is an exact number or a closed-form constant such as "-2*sigmoid(3/4)" (Lemma 6.2's y = −a₀σ(xw₀)).
+    private static Expr Label(YamlValue node)
+    {
+        var e = node.Expression();
+        if (e.FreeSymbols().Count > 0) throw node.Error($"a label y must be a constant, not an expression in {string.Join(", ", e.FreeSymbols())}.");
+        return e;
+    }
+
     private static Dataset Build(string name, YamlValue node)
     {
         var samples = node.Items().Select(s => new Sample(
             s.Required("x").Rationals().Select(r => Expr.Num(r)).ToArray(),
-            Expr.Num(s.Required("y").Rational()))).ToList();
+            Label(s.Required("y")))).ToList();
         if (samples.Count == 0) throw node.Error($"the dataset '{name}' is empty.");
         int d = samples[0].X.Count;
         if (samples.Any(s => s.X.Count != d)) throw node.Error($"the samples of '{name}' have inputs of different dimensions.");
