@@ -1,0 +1,62 @@
+using ProofWorkbench.Theorems.Checkers;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Tests.Theorems;
+
+/// <summary>Each claim kind with an input that must pass and one that must fail.</summary>
+public class ClaimKindTests
+{
+    private static readonly TheoremChecker Checker = new(ClaimCheckers.All());
+
+    /// <summary>Checks one claim (YAML lines indented under "- ") with a small shared setup.</summary>
+    public static Verdict VerdictOf(string claimBody, string setup = "activation: \"1/(1+exp(-u))\"")
+    {
+        var text = $"""
+            id: t
+            title: T
+            source: test
+            statement: S
+            setup:
+              {setup.Replace("\n", "\n  ")}
+            claims:
+              - id: c
+                statement: s
+                source: test
+                expect: proved
+                {claimBody.Replace("\n", "\n    ")}
+            """;
+        var file = TheoremLoader.Load("t.yaml", text, Checker.Kinds);
+        return Assert.Single(Checker.Check(file).Claims).Verdict;
+    }
+
+    [Theory]
+    [InlineData("kind: equals\nobject: h\nvalue: \"w/x + exp(x*w)/x^2\"", Verdict.Proved)]
+    [InlineData("kind: equals\nobject: h\nvalue: \"w/x + exp(x*w)/x\"", Verdict.Refuted)]
+    [InlineData("kind: equals\nobject: gradient.a\nvalue: \"2*sigmoid(x*w)*(a*sigmoid(x*w) - y)\"", Verdict.Proved)]
+    [InlineData("kind: equals\nobject: flow.a\nvalue: \"2*sigmoid(x*w)*(a*sigmoid(x*w) - y)\"", Verdict.Refuted)]
+    [InlineData("kind: equals\nlhs: \"sin(x)^2 + cos(x)^2\"\nrhs: \"1\"", Verdict.Inconclusive)]
+    public void EqualsKind(string body, Verdict expected) => Assert.Equal(expected, VerdictOf(body));
+
+    [Theory]
+    [InlineData("kind: conserved\nquantity: \"a^2/2 - w/x - exp(x*w)/x^2\"", Verdict.Proved)]
+    [InlineData("kind: conserved\nquantity: \"a^2/2 - w/x\"", Verdict.Refuted)]
+    public void ConservedKind(string body, Verdict expected) => Assert.Equal(expected, VerdictOf(body));
+
+    [Theory]
+    [InlineData("kind: prop61\ninterval: [-10, 10]\ncount: 1", Verdict.Proved)]
+    [InlineData("kind: prop61\ninterval: [-10, 10]\ncount: 2", Verdict.Refuted)]
+    [InlineData("kind: prop61\ninterval: [-10, 10]\nroots: [1.2784645427610738]\ntolerance: 1e-11", Verdict.Proved)]
+    [InlineData("kind: prop61\ninterval: [-10, 10]\nroots: [1.5]", Verdict.Refuted)]
+    [InlineData("kind: prop61\nnonzero-on: [[2, 10]]", Verdict.Proved)]
+    [InlineData("kind: prop61\nidentically-zero: true", Verdict.Refuted)]
+    public void Prop61Kind(string body, Verdict expected) => Assert.Equal(expected, VerdictOf(body));
+
+    private const string LinearSetup = "points:\n  p0: { w: [1, 1], a: 0 }\ndatasets:\n  S: [ { x: [1, 2], y: 1 } ]";
+
+    [Theory]
+    [InlineData("kind: kkt\nmodel: linear\nG: \"(w1 - w0_1)^2 + (w2 - w0_2)^2\"\ndataset: S\ntheta0: p0", Verdict.Proved)]
+    [InlineData("kind: kkt\nmodel: linear\nG: \"w1^2 + w2^2\"\ndataset: S\ntheta0: p0", Verdict.Refuted)]
+    [InlineData("kind: kkt\nmodel: linear\nG: \"(w1 - w0_1)^4 + (w2 - w0_2)^2\"\ndataset: S\ntheta0: p0", Verdict.Refuted)]
+    public void KktKind(string body, Verdict expected) => Assert.Equal(expected, VerdictOf(body, LinearSetup));
+}
