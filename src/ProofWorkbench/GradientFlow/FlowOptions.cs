@@ -24,8 +24,13 @@ public sealed record FlowOptions
     /// <summary>The time budget: the flow is integrated on [0, MaxTime] at most (default 1e12).</summary>
     public double MaxTime { get; init; } = 1e12;
 
-    /// <summary>‖θ‖ beyond which the flow is reported as diverging (default 1e8).</summary>
-    public double DivergenceBound { get; init; } = 1e8;
+    /// <summary>
+    /// ‖θ‖ beyond which the flow is reported as diverging (default 1e6). Along gradient flow
+    /// ‖θ(t) − θ0‖ ≤ √(t·(L(θ0) − L(θ(t)))) (path length by Cauchy–Schwarz, since |θ̇|² = −dL/dt), so a
+    /// trajectory drifting to infinity is slow: within the time budget it may end as
+    /// <see cref="FlowOutcome.BudgetExhausted"/> instead, with the growth of ‖θ‖ in the message.
+    /// </summary>
+    public double DivergenceBound { get; init; } = 1e6;
 
     /// <summary>Checks the values; <see cref="InputException"/> for a bad one.</summary>
     public void Validate()

@@ -89,9 +89,9 @@ public sealed record FlowResult
     public required ConservedRoute? ConservedRoute { get; init; }
     /// <summary>‖θ*_ODE − θ*_conserved‖, when both limits exist.</summary>
     public required double? RoutesDistance { get; init; }
-    /// <summary>ȧ/ẇ in the limit from <see cref="Direction"/> (d = 1 only).</summary>
+    /// <summary>ȧ/ẇ in the limit from <see cref="Direction"/> (d = 1 only; null when ẇ vanishes in the limit).</summary>
     public required double? Slope { get; init; }
-    /// <summary>Eq. (26) of paper 000 at the limit: σ(xw*)/(a* x σ′(xw*)) (d = 1, one sample).</summary>
+    /// <summary>Eq. (26) of paper 000 at the limit: σ(xw*)/(a* x σ′(xw*)) (d = 1, one sample; null where it is not finite, e.g. x = 0).</summary>
     public required double? SlopeEq26 { get; init; }
 
     /// <summary>True when the flow converged.</summary>

@@ -52,9 +52,9 @@ public static class GradientFlowEngine
             ? Math.Sqrt(lim.W.Select((w, i) => Square(w - run.Theta[i])).Sum() + Square(lim.A - run.Theta[^1]))
             : null;
         var direction = run.Outcome == FlowOutcome.Converged ? run.Direction : null;
-        double? slope = model.Dimension == 1 && direction is { } d ? d.Unit[1] / d.Unit[0] : null;
+        double? slope = model.Dimension == 1 && direction is { } d ? Finite(d.Unit[1] / d.Unit[0]) : null;
         double? slope26 = model.Dimension == 1 && sample is not null && run.Outcome == FlowOutcome.Converged
-            ? SlopeEq26(model.Activation, Constant(sample.X[0]), run.Theta[0], run.Theta[1])
+            ? Finite(SlopeEq26(model.Activation, Constant(sample.X[0]), run.Theta[0], run.Theta[1]))
             : null;
 
         return new FlowResult
@@ -96,6 +96,8 @@ public static class GradientFlowEngine
     private static double Constant(Expr e) => Evaluator.Evaluate(e, new Dictionary<string, double>());
 
     private static double Square(double v) => v * v;
+
+    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 
     private static FirstIntegralH? OneSampleFirstIntegral(GradientFlowSystem system, double[] theta0)
     {
@@ -140,7 +142,7 @@ public static class GradientFlowEngine
 
         var previous = theta0.ToArray();
         double gPrevious = g0, tPrevious = 0, change = 0, remaining = double.PositiveInfinity, g = g0;
-        var directions = new List<double[]> { Scale(f0, 1 / g0) };
+        var directions = new DirectionTracker(Scale(f0, 1 / g0), Math.Sqrt(g0 * gradientTolerance));
         FlowOutcome? outcome = null;
         string message = "";
         while (integrator.Status == OdeStatus.Running)
@@ -154,8 +156,7 @@ public static class GradientFlowEngine
             change = Distance(theta, previous);
             double rate = integrator.T > tPrevious && g > 0 && gPrevious > 0 ? Math.Log(gPrevious / g) / (integrator.T - tPrevious) : 0;
             remaining = rate > 0 ? g / rate : change;
-            if (g > 0) directions.Add(Scale(f, 1 / g));
-            if (directions.Count > 3) directions.RemoveAt(0);
+            if (g > 0 && double.IsFinite(g)) directions.Add(Scale(f, 1 / g), g);
             theta.CopyTo(previous);
             gPrevious = g; tPrevious = integrator.T;
 
@@ -187,29 +188,52 @@ public static class GradientFlowEngine
         {
             (outcome, message) = integrator.Status switch
             {
-                OdeStatus.Success or OdeStatus.MaxStepsReached => (FlowOutcome.BudgetExhausted, BudgetMessage(integrator, options, g, change, last)),
-                OdeStatus.NonFinite => (FlowOutcome.NonFinite, $"NaN or infinity appeared while integrating: {integrator.Message}"),
+                OdeStatus.Success or OdeStatus.MaxStepsReached =>
+                    (FlowOutcome.BudgetExhausted, BudgetMessage(integrator, options, g, change, Norm(theta0), last)),
+                OdeStatus.NonFinite => (FlowOutcome.NonFinite, $"The integration stopped on NaN or infinity near θ = ({Format(last)}): {integrator.Message}"),
                 _ => (FlowOutcome.SolverFailure, $"The ODE solver {method.Name} failed: {integrator.Message}"),
             };
         }
-        LimitingDirection? direction = null;
-        if (directions.Count >= 2)
-        {
-            var unit = directions[^1];
-            double error = directions.Take(directions.Count - 1).Max(d => Distance(unit, d));
-            direction = new LimitingDirection(unit, error);
-        }
         return new Integration(outcome.Value, message, last, integrator.T, g, change, remaining, stats.AcceptedSteps, evaluations,
-            method.Name, direction);
+            method.Name, directions.Best());
     }
 
-    private static string BudgetMessage(OdeIntegrator integrator, FlowOptions options, double g, double change, double[] theta)
+    private static string BudgetMessage(OdeIntegrator integrator, FlowOptions options, double g, double change, double norm0, double[] theta)
     {
         string budget = integrator.Status == OdeStatus.Success
             ? $"the time budget t = {options.MaxTime:G3} was reached"
             : $"the step budget of {options.MaxSteps} steps ran out at t = {integrator.T:R}";
-        return $"No convergence: {budget} with ‖∇L‖ = {g:G3} and a last step of {change:G3} at θ = ({Format(theta)}) " +
-               "(the flow may converge too slowly, or drift off to infinity, e.g. towards a minimum that is not attained).";
+        return $"No convergence: {budget} with ‖∇L‖ = {g:G3} and a last step of {change:G3} at θ = ({Format(theta)}); " +
+               $"‖θ‖ went from {norm0:G4} to {Norm(theta):G4} (the flow may converge too slowly, or drift off to infinity, " +
+               "e.g. towards an infimum of the loss that is not attained).";
+    }
+
+    /// <summary>
+    /// Follows the unit field d_k = θ̇_k/|θ̇_k| and keeps the best estimate of lim θ̇/|θ̇|. Near the limit the
+    /// computed θ̇ is dominated by round-off (|θ̇| ~ 1e-13 while the residuals it is made of carry absolute errors
+    /// ~1e-16), so the last d_k is not the best one: among the steps of the final phase (|θ̇| below the geometric
+    /// mean of its initial value and the gradient tolerance) the estimate is the d_k whose change over the two
+    /// preceding steps, its error estimate, is smallest.
+    /// </summary>
+    private sealed class DirectionTracker(double[] initial, double phaseThreshold)
+    {
+        private readonly List<double[]> recent = [initial];
+        private LimitingDirection? best;
+        private bool inFinalPhase;
+
+        public void Add(double[] unit, double gradientNorm)
+        {
+            recent.Add(unit);
+            if (recent.Count > 3) recent.RemoveAt(0);
+            double change = recent.Take(recent.Count - 1).Max(d => Distance(unit, d));
+            bool finalPhase = gradientNorm <= phaseThreshold;
+            // Before the final phase: the latest step. In it: the first step, then any step with a smaller change.
+            bool replace = finalPhase ? !inFinalPhase || change <= best!.ErrorEstimate : true;
+            if (replace) best = new LimitingDirection(unit, change);
+            inFinalPhase |= finalPhase;
+        }
+
+        public LimitingDirection? Best() => best;
     }
 
     private static double Norm(ReadOnlySpan<double> v)
