@@ -123,6 +123,8 @@ public static class FlowCommand
             }).ToArray()),
             ["direction"] = r.Direction is { } dir ? Numbers(dir.Unit) : null,
             ["direction_error"] = r.Direction is { } de ? Number(de.ErrorEstimate) : null,
+            ["direction_hessian"] = r.Direction?.HessianEigenvector is { } hv ? Numbers(hv) : null,
+            ["direction_hessian_eigenvalue"] = r.Direction?.HessianEigenvalue is { } ev ? Number(ev) : null,
             ["limit_from_conserved"] = limit is null ? null : new JsonObject
             {
                 ["w"] = Numbers(limit.W),
@@ -151,7 +153,8 @@ public static class FlowCommand
         o.WriteLine($"Method         {FlowMethods.Name(r.Method)} ({r.Solver}), tolerance {F(options.Tolerance)}");
         o.WriteLine($"Outcome        {OutcomeName(r.Outcome)}: {r.Message}");
         string label = r.Converged ? "Limit θ*" : "Last θ";
-        o.WriteLine($"{label,-15}w = ({string.Join(", ", r.W.Select(F))}), a = {F(r.A)}"
+        string w = r.W.Count == 1 ? F(r.W[0]) : $"({string.Join(", ", r.W.Select(F))})";
+        o.WriteLine($"{label,-15}w = {w}, a = {F(r.A)}"
             + (r.Converged ? $"   (remaining distance ≈ {G(r.LimitErrorEstimate)})" : ""));
         o.WriteLine($"Loss           {G(r.Loss)} at t = {G(r.Time)}; {r.Steps} steps, {r.RhsEvaluations} field evaluations, ‖∇L‖ = {G(r.GradientNorm)}");
         if (r.Conserved.Count == 0) o.WriteLine("Conserved      none known for this model and dataset");
@@ -165,13 +168,15 @@ public static class FlowCommand
         if (r.ConservedRoute is { } route)
         {
             if (route.Limit is { } l)
-                o.WriteLine($"Second route   Lemma A.3 root finding ({l.Evaluation}): w = ({string.Join(", ", l.W.Select(F))}), a = {F(l.A)}"
+                o.WriteLine($"Second route   Lemma A.3 root finding ({l.Evaluation}): w = {(l.W.Count == 1 ? F(l.W[0]) : $"({string.Join(", ", l.W.Select(F))})")}, a = {F(l.A)}"
                     + (r.RoutesDistance is { } rd ? $"; distance to the ODE limit {G(rd)}" : ""));
             else o.WriteLine($"Second route   not computed: {route.Reason}.");
         }
         if (r.Direction is { } dir)
         {
             o.WriteLine($"Direction      lim θ̇/|θ̇| = ({string.Join(", ", dir.Unit.Select(v => v.ToString("G12", CultureInfo.InvariantCulture)))}) ± {G(dir.ErrorEstimate)}   (Lemma 5.2)");
+            if (dir.HessianEigenvector is { } hv)
+                o.WriteLine($"               Hessian check: eigenvector ({string.Join(", ", hv.Select(v => v.ToString("G12", CultureInfo.InvariantCulture)))}) of ∇²L(θ*), eigenvalue {G(dir.HessianEigenvalue!.Value)}");
             if (r.Slope is { } s)
                 o.WriteLine($"Slope          ȧ/ẇ → {F(s)}" + (r.SlopeEq26 is { } s26 ? $";  eq. (26) σ(xw)/(a x σ′(xw)) at θ* = {F(s26)}" : ""));
         }

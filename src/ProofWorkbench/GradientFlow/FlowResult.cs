@@ -19,13 +19,21 @@ public sealed record ConservedDrift(string Name, string Expression, string Sourc
     double InitialValue, double MaxDrift, double MaxLevelSetDistance, string? Note);
 
 /// <summary>
-/// The limiting direction lim θ̇/|θ̇| (paper 000, Lemma 5.2), estimated by the unit field at the last
-/// accepted step; <paramref name="ErrorEstimate"/> is the largest change of that unit vector over the last
-/// two steps (it grows again when round-off in θ̇ dominates, so it is honest near the limit).
+/// The limiting direction lim θ̇/|θ̇| (paper 000, Lemma 5.2), estimated from the trajectory: the unit field
+/// θ̇_k/|θ̇_k| at an accepted step of the final phase (see <see cref="GradientFlowEngine"/>), cross-checked against
+/// the Hessian at the limit. Near a minimum θ̇ ≈ −∇²L(θ*)(θ − θ*), so the flow arrives along an eigenvector of
+/// ∇²L(θ*) with positive eigenvalue — the slowest mode present (for one sample ∇²L(θ*) = 2∇f∇fᵀ and the eigenvector
+/// is ∇f(θ*), which is eq. (26)). <paramref name="ErrorEstimate"/> is the larger of the direction's change over the
+/// two steps before the chosen one and its distance to that eigenvector.
 /// </summary>
-/// <param name="Unit">The unit vector over (w, a).</param>
-/// <param name="ErrorEstimate">Change of the direction over the last steps (Euclidean).</param>
-public sealed record LimitingDirection(IReadOnlyList<double> Unit, double ErrorEstimate);
+/// <param name="Unit">The unit vector over (w, a), from the trajectory.</param>
+/// <param name="ErrorEstimate">Error estimate (Euclidean), as above.</param>
+/// <param name="StepChange">The change of the trajectory's direction over the two steps before the chosen one.</param>
+/// <param name="HessianEigenvector">The eigenvector of ∇²L(θ*) (positive eigenvalue) closest to <paramref name="Unit"/>, signed
+/// like it; null when there is none (e.g. the run did not converge).</param>
+/// <param name="HessianEigenvalue">Its eigenvalue λ (θ − θ* decays like e^{−λt} along it), or null.</param>
+public sealed record LimitingDirection(IReadOnlyList<double> Unit, double ErrorEstimate, double StepChange,
+    IReadOnlyList<double>? HessianEigenvector, double? HessianEigenvalue);
 
 /// <summary>
 /// The limit computed by the second, independent route of Lemma A.3 (paper 000): the unique zero of

@@ -51,7 +51,9 @@ public static class GradientFlowEngine
         double? distance = run.Outcome == FlowOutcome.Converged && route?.Limit is { } lim
             ? Math.Sqrt(lim.W.Select((w, i) => Square(w - run.Theta[i])).Sum() + Square(lim.A - run.Theta[^1]))
             : null;
-        var direction = run.Outcome == FlowOutcome.Converged ? run.Direction : null;
+        var direction = run.Outcome == FlowOutcome.Converged && run.Direction is { } seen
+            ? LimitingDirectionCheck.Check(system, run.Theta, seen.Unit, seen.StepChange)
+            : null;
         double? slope = model.Dimension == 1 && direction is { } d ? Finite(d.Unit[1] / d.Unit[0]) : null;
         double? slope26 = model.Dimension == 1 && sample is not null && run.Outcome == FlowOutcome.Converged
             ? Finite(SlopeEq26(model.Activation, Constant(sample.X[0]), run.Theta[0], run.Theta[1]))
@@ -213,7 +215,8 @@ public static class GradientFlowEngine
     /// computed θ̇ is dominated by round-off (|θ̇| ~ 1e-13 while the residuals it is made of carry absolute errors
     /// ~1e-16), so the last d_k is not the best one: among the steps of the final phase (|θ̇| below the geometric
     /// mean of its initial value and the gradient tolerance) the estimate is the d_k whose change over the two
-    /// preceding steps, its error estimate, is smallest.
+    /// preceding steps is smallest. (That change can underestimate the error when the approach is slow; the
+    /// Hessian cross-check of <see cref="LimitingDirectionCheck"/> completes the error estimate.)
     /// </summary>
     private sealed class DirectionTracker(double[] initial, double phaseThreshold)
     {
@@ -229,7 +232,7 @@ public static class GradientFlowEngine
             bool finalPhase = gradientNorm <= phaseThreshold;
             // Before the final phase: the latest step. In it: the first step, then any step with a smaller change.
             bool replace = finalPhase ? !inFinalPhase || change <= best!.ErrorEstimate : true;
-            if (replace) best = new LimitingDirection(unit, change);
+            if (replace) best = new LimitingDirection(unit, change, change, null, null);
             inFinalPhase |= finalPhase;
         }
 

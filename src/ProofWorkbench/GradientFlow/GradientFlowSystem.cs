@@ -91,6 +91,18 @@ public sealed class GradientFlowSystem
         r.CopyTo(thetaDot);
     }
 
+    /// <summary>∂θ̇/∂θ = −∇²L_S(θ), the exact Jacobian of the field.</summary>
+    public double[,] JacobianAt(ReadOnlySpan<double> theta)
+    {
+        int n = Dimension;
+        var flat = new double[n * n];
+        jacobian(theta.ToArray(), flat);
+        var j = new double[n, n];
+        for (int r = 0; r < n; r++)
+            for (int c = 0; c < n; c++) j[r, c] = flat[r * n + c];
+        return j;
+    }
+
     /// <summary>
     /// The initial value problem θ̇ = −∇L_S(θ), θ(0) = <paramref name="theta0"/>, with the compiled field,
     /// its exact Jacobian and its Taylor version; <paramref name="tEnd"/> is the time budget (null: none).
