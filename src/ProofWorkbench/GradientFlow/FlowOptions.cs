@@ -10,13 +10,14 @@ public sealed record FlowOptions
     public FlowMethod Method { get; init; } = FlowMethod.Auto;
 
     /// <summary>
-    /// The tolerance T (default 1e-12): the solver runs with rtol = atol = T, and the flow counts as converged
-    /// once ‖∇L(θ)‖ ≤ T and the last accepted step moved θ by at most <see cref="LimitToleranceFactor"/>·T·max(1, ‖θ‖).
+    /// The tolerance T (default 1e-12): the solver runs with rtol = atol = T, and the flow counts as converged once
+    /// ‖∇L(θ)‖ ≤ T·max(1, ‖∇L(θ0)‖) (or the gradient left by a state error ε, see <see cref="GradientFlowEngine"/>), and both
+    /// the last step and the estimated distance to the limit are at most ε = <see cref="LimitToleranceFactor"/>·T·max(1, ‖θ‖).
     /// </summary>
     public double Tolerance { get; init; } = 1e-12;
 
-    /// <summary>The step-to-step change allowed at convergence, in units of <see cref="Tolerance"/> (default 100).</summary>
-    public double LimitToleranceFactor { get; init; } = 100;
+    /// <summary>ε/(T·max(1, ‖θ‖)): the step-to-step change and the distance to the limit allowed at convergence, in units of <see cref="Tolerance"/> (default 10).</summary>
+    public double LimitToleranceFactor { get; init; } = 10;
 
     /// <summary>Step attempts allowed (default 200 000).</summary>
     public long MaxSteps { get; init; } = 200_000;

@@ -76,9 +76,9 @@ public sealed record FlowResult
     /// <summary>‖θ_k − θ_{k−1}‖ over the last accepted step.</summary>
     public required double LastStepChange { get; init; }
     /// <summary>
-    /// Estimated distance from <see cref="Theta"/> to the limit along the exact trajectory: ‖θ̇‖/λ with λ the
-    /// observed exponential decay rate of ‖θ̇‖ over the last step (the last step's change when no decay is seen).
-    /// It does not include the solver's global error (compare <see cref="RoutesDistance"/>).
+    /// Estimated distance from <see cref="Theta"/> to the limit: ‖H⁺∇L(θ)‖ with H = ∇²L(θ) (<see cref="LocalQuadraticModel"/>);
+    /// NaN when the run stopped before the convergence test was reached. It does not include the solver's global
+    /// error accumulated along the trajectory (compare <see cref="RoutesDistance"/>).
     /// </summary>
     public required double LimitErrorEstimate { get; init; }
     /// <summary>Accepted steps.</summary>

@@ -9,9 +9,9 @@ namespace ProofWorkbench.GradientFlow;
 /// <summary>
 /// Integrates gradient flow θ̇ = −∇L_S(θ) "to infinity" and reports its limit (paper 000, Sections 5–6: "the
 /// limit" is lim_{t→∞} θ(t)). The run steps an <see cref="OdeIntegrator"/> without end time other than the time
-/// budget and stops when ‖∇L‖ ≤ T·max(1, ‖∇L(θ0)‖), the last step moved θ by at most
-/// <see cref="FlowOptions.LimitToleranceFactor"/>·T·max(1, ‖θ‖), and the remaining distance estimated from the
-/// exponential decay of ‖θ̇‖ is as small. Divergence (‖θ‖ past a bound), exhausted budgets, NaN and solver
+/// budget and stops when the last step moved θ by at most ε = <see cref="FlowOptions.LimitToleranceFactor"/>·T·max(1, ‖θ‖),
+/// the distance to the limit estimated by the local quadratic model, ‖H⁺∇L(θ)‖, is at most ε too, and
+/// ‖∇L‖ ≤ max(T·max(1, ‖∇L(θ0)‖), ‖H‖·ε) — the gradient that a state resolved to ε can still show. Divergence (‖θ‖ past a bound), exhausted budgets, NaN and solver
 /// failures end the run with that outcome and a sentence; nothing hangs (step and time budgets) and no number
 /// is reported as a limit unless the run converged. Along the way it measures the drift of every known
 /// conserved quantity (<see cref="ConservedMonitor"/>); at the end it estimates the limiting direction
@@ -143,7 +143,7 @@ public static class GradientFlowEngine
         monitor.Observe(theta0);
 
         var previous = theta0.ToArray();
-        double gPrevious = g0, tPrevious = 0, change = 0, remaining = double.PositiveInfinity, g = g0;
+        double change = 0, remaining = double.NaN, g = g0;
         var directions = new DirectionTracker(Scale(f0, 1 / g0), Math.Sqrt(g0 * gradientTolerance));
         FlowOutcome? outcome = null;
         string message = "";
@@ -156,14 +156,23 @@ public static class GradientFlowEngine
             monitor.Observe(theta);
             g = Norm(f);
             change = Distance(theta, previous);
-            double rate = integrator.T > tPrevious && g > 0 && gPrevious > 0 ? Math.Log(gPrevious / g) / (integrator.T - tPrevious) : 0;
-            remaining = rate > 0 ? g / rate : change;
             if (g > 0 && double.IsFinite(g)) directions.Add(Scale(f, 1 / g), g);
             theta.CopyTo(previous);
-            gPrevious = g; tPrevious = integrator.T;
 
             double norm = Norm(theta);
             double limitTolerance = options.LimitToleranceFactor * options.Tolerance * Math.Max(1.0, norm);
+            bool converged = false;
+            if (change <= limitTolerance && double.IsFinite(g) && LocalQuadraticModel.At(system, theta) is { } model)
+            {
+                // The state is resolved to about limitTolerance, which leaves a gradient of up to ‖H‖·limitTolerance.
+                remaining = model.NewtonDistance(f);
+                double gradientLimit = Math.Max(gradientTolerance, model.Norm * limitTolerance);
+                converged = g <= gradientLimit && remaining <= limitTolerance;
+                if (converged)
+                    message = $"Converged at t = {integrator.T:R}: ‖∇L‖ = {g:G3} ≤ {gradientLimit:G3}, the last step moved θ by {change:G3} " +
+                              $"and the distance to the limit is ≈ ‖H⁺∇L‖ = {remaining:G3}.";
+            }
+            else remaining = double.NaN;
             if (!double.IsFinite(g))
             {
                 outcome = FlowOutcome.NonFinite;
@@ -175,11 +184,7 @@ public static class GradientFlowEngine
                 message = $"The flow diverges: ‖θ‖ = {norm:G6} exceeded the bound {options.DivergenceBound:G3} at t = {integrator.T:R} " +
                           $"(θ = ({Format(theta)}), loss {system.LossAt(theta):G6}); no limit exists along this trajectory within the bound.";
             }
-            else if (g <= gradientTolerance && change <= limitTolerance && remaining <= limitTolerance)
-            {
-                outcome = FlowOutcome.Converged;
-                message = $"Converged at t = {integrator.T:R}: ‖∇L‖ = {g:G3} ≤ {gradientTolerance:G3} and the last step moved θ by {change:G3}.";
-            }
+            else if (converged) outcome = FlowOutcome.Converged;
             if (outcome is not null) { integrator.Stop(message); break; }
         }
 
