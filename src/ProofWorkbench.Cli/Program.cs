@@ -10,6 +10,8 @@ var root = new RootCommand("ProofWorkbench: symbolic, SMT and numeric checks of 
 // One line per command; each command file builds its own System.CommandLine definition.
 root.Add(DeriveCommand.Create());
 root.Add(CheckCommand.Create());
+root.Add(FlowCommand.Create());
+root.Add(BenchCommand.Create());
 
 
 var parsed = root.Parse(args);
