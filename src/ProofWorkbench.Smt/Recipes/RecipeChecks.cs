@@ -150,7 +150,7 @@ public static class RecipeChecks
         var hkv = Dot(hv, wk);
         bool holds = !hhv.IsZero && !hkv.IsZero;
         return d.Decide(holds, options,
-            $"P_h({labelK}) = ({Show(hkv)}/{Show(hhv)})·h ≠ 0 with h = {labelN} − w0 = {Show(hv)} ({citation})"
+            $"P_h({labelK}) = {(hhv.IsZero ? "0" : Show(hkv / hhv))}·h ≠ 0 with h = {labelN} − w0 = {Show(hv)} ({citation})"
             + (hv.Length == 1 ? "; in d = 1, P_h is the identity, so this says " + labelK + " ≠ 0" : ""),
             hhv.IsZero ? $"h = {labelN} − w0 = 0, so P_h = 0 and P_h({labelK}) = 0 ({citation})" : $"hᵀ{labelK} = 0, so P_h({labelK}) = 0 ({citation})");
     }
@@ -514,24 +514,9 @@ public static class RecipeChecks
     private static string And(IEnumerable<string> terms) { var t = terms.ToList(); return t.Count == 0 ? "true" : t.Count == 1 ? t[0] : $"(and {string.Join(" ", t)})"; }
     private static string Or(IEnumerable<string> terms) { var t = terms.ToList(); return t.Count == 0 ? "false" : t.Count == 1 ? t[0] : $"(or {string.Join(" ", t)})"; }
     private static string Smt(string label) => label.Replace("*", "s").Replace("(", "").Replace(")", "").Replace(",", "_");
-    private static string Show(Rational r) => r.IsInteger || r.Denominator.GetBitLength() <= 40 ? Decimal(r) : $"{r.ToDouble():R}";
-    private static string Show(IReadOnlyList<Rational> v) => "(" + string.Join(", ", v.Select(Show)) + ")";
+    private static string Show(Rational r) => NumberText.Show(r);
+    private static string Show(IReadOnlyList<Rational> v) => NumberText.Show(v);
     private static string F(double x) => x.ToString("G10", CultureInfo.InvariantCulture);
-
-    /// <summary>An exact decimal when the denominator is 2^a·5^b, else p/q.</summary>
-    private static string Decimal(Rational r)
-    {
-        var den = r.Denominator;
-        int twos = 0, fives = 0;
-        while (den % 2 == 0) { den /= 2; twos++; }
-        while (den % 5 == 0) { den /= 5; fives++; }
-        if (!den.IsOne) return r.ToString();
-        int digits = Math.Max(twos, fives);
-        var scaled = r * new Rational(System.Numerics.BigInteger.Pow(10, digits));
-        var s = System.Numerics.BigInteger.Abs(scaled.Numerator).ToString(CultureInfo.InvariantCulture).PadLeft(digits + 1, '0');
-        var text = digits == 0 ? s : s[..^digits] + "." + s[^digits..];
-        return (r.Sign < 0 ? "-" : "") + text;
-    }
 
     private static void Same(IReadOnlyList<Rational> a, IReadOnlyList<Rational> b)
     {

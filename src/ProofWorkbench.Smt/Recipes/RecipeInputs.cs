@@ -21,7 +21,7 @@ public sealed record RationalInterval
     /// <summary>The smallest interval containing a and b.</summary>
     public static RationalInterval Hull(Rational a, Rational b) => a <= b ? new(a, b) : new(b, a);
     /// <summary>"[lo, hi]".</summary>
-    public override string ToString() => $"[{Lo.ToDouble():R}, {Hi.ToDouble():R}]";
+    public override string ToString() => $"[{NumberText.Show(Lo)}, {NumberText.Show(Hi)}]";
 }
 
 /// <summary>

@@ -470,6 +470,17 @@ public sealed class SmtTranslator
 
     private IEnumerable<Axiom> PairAxioms(AbstractedTerm a, AbstractedTerm b)
     {
+        if ((a.Kind, b.Kind) is (AbstractionKind.Log, AbstractionKind.Exp) or (AbstractionKind.Exp, AbstractionKind.Log))
+        {
+            var (l, e) = a.Kind == AbstractionKind.Log ? (a, b) : (b, a);
+            Expr xl = Sym(l.Name), xe = Sym(e.Name), y = l.Argument, v = e.Argument;
+            yield return new($"{l.Name} vs {e.Name}", "log is strictly increasing on (0, ∞) and log(exp v) = v, so y ⋈ exp(v) iff log y ⋈ v for y > 0",
+                Formula.Implies(R(y, Gt, Zero), Formula.And(
+                    Formula.Implies(R(y, Gt, xe), R(xl, Gt, v)),
+                    Formula.Implies(R(y, Lt, xe), R(xl, Lt, v)),
+                    Formula.Implies(R(y, Eq, xe), R(xl, Eq, v)))));
+            yield break;
+        }
         if (a.Kind != b.Kind || !Monotone(a.Kind)) yield break;
         Expr xa = Sym(a.Name), xb = Sym(b.Name), ua = a.Argument, ub = b.Argument;
         var name = a.Kind.ToString().ToLowerInvariant();
