@@ -8,8 +8,12 @@ public sealed record SmtSolverOptions
     /// <summary>Wall-clock limit per query in milliseconds (Z3's <c>timeout</c>); default 10 s.</summary>
     public int TimeoutMilliseconds { get; init; } = 10_000;
 
-    /// <summary>Z3's deterministic resource limit per query (<c>(set-option :rlimit N)</c>); 0 for none. Default 0.</summary>
-    public long ResourceLimit { get; init; }
+    /// <summary>
+    /// Z3's deterministic resource limit per query (<c>(set-option :rlimit N)</c>); 0 for none. Default 50 000 000,
+    /// which nlsat takes tens of seconds to use up, so the timeout normally governs; a smaller value makes a
+    /// verdict machine-independent.
+    /// </summary>
+    public long ResourceLimit { get; init; } = 50_000_000;
 
     /// <summary>Library names or paths tried in order; null for <see cref="Z3Library.DefaultCandidates"/>.</summary>
     public IReadOnlyList<string>? LibraryCandidates { get; init; }
@@ -118,7 +122,7 @@ public sealed class SmtScriptBuilder
         sb.Append("; Reproduce with: z3 FILE.smt2   (written for Z3 4.8.12)\n");
         sb.Append("(set-option :produce-models true)\n");
         sb.Append($"(set-option :timeout {options.TimeoutMilliseconds})\n");
-        if (options.ResourceLimit > 0) sb.Append($"(set-option :rlimit {options.ResourceLimit})\n");
+        sb.Append($"(set-option :rlimit {Math.Max(0, options.ResourceLimit)})\n"); // 0 = no limit; always written, as Z3 keeps it process-wide
         sb.Append("(set-logic QF_NRA)\n");
         if (declarations.Count > 0)
         {

@@ -30,7 +30,8 @@ public sealed record SolverOutcome(SatAnswer Answer, Witness? Witness, IReadOnly
 /// <c>Z3_mk_context_rc</c> and deleted with <c>Z3_del_context</c> before the call returns — no finalizers.
 /// Limits: the context's <c>timeout</c> parameter, the script's own <c>(set-option :timeout …)</c> and
 /// <c>(set-option :rlimit …)</c> (4.8.12's SMT-LIB front end honours only these), and a watchdog that calls
-/// <c>Z3_interrupt</c> if a query overruns its timeout. Queries are serialized process-wide.
+/// <c>Z3_interrupt</c> if a query overruns its timeout. Queries are serialized process-wide, and Z3's global
+/// parameters are reset before each one (4.8.12 keeps a script's <c>:rlimit</c> process-wide).
 /// </summary>
 public static class SmtSolver
 {
@@ -139,6 +140,9 @@ public static class SmtSolver
             {
                 return Z3Library.Guard(() =>
                 {
+                    // Z3 4.8.12 keeps some options set by scripts (rlimit, timeout) as process-wide parameters;
+                    // reset them so that no query inherits the limits of the previous one.
+                    Native.Z3_global_param_reset_all();
                     var cfg = Native.Z3_mk_config();
                     try
                     {
