@@ -1,0 +1,122 @@
+using ProofWorkbench.Smt.Translation;
+using ProofWorkbench.Symbolic.Expressions;
+
+namespace ProofWorkbench.Smt;
+
+/// <summary>The outcome of checking that a set of assumptions can hold at all.</summary>
+/// <param name="Answer">Sat: some real point satisfies them (or a model of the abstraction was found); Unsat: none does (exact).</param>
+/// <param name="Script">The SMT-LIB2 script.</param>
+/// <param name="ReasonUnknown">Z3's reason for unknown.</param>
+public sealed record AssumptionCheck(SatAnswer Answer, string Script, string? ReasonUnknown);
+
+/// <summary>
+/// Decides claims "for all real values of the variables, under the assumptions, left ⋈ right" with Z3:
+/// the negation is asserted together with the assumptions, the domain conditions and the axioms of the
+/// translation (<see cref="SmtTranslator"/>). Unsat proves the claim on its domain. Sat gives a model
+/// that is checked against the real functions (<see cref="WitnessChecker"/>) before the claim is called
+/// refuted; a model of an abstraction that does not check is reported as unknown, never as refuted.
+/// </summary>
+public static class SmtProver
+{
+    private const string Citation = "Z3 4.8.12 via Microsoft.Z3.Native";
+
+    /// <summary>
+    /// Decides <paramref name="claim"/> for all real values of its variables under <paramref name="assumptions"/>.
+    /// Throws <see cref="UnsupportedExpressionException"/> for expressions the translation cannot express,
+    /// <see cref="Z3NotFoundException"/> when libz3 is missing.
+    /// </summary>
+    public static SmtCheckResult Prove(Relation claim, IReadOnlyList<Relation>? assumptions = null, SmtSolverOptions? options = null,
+        TranslationOptions? translation = null, string? name = null)
+    {
+        assumptions ??= [];
+        name ??= claim.ToString();
+        var start = DateTime.UtcNow;
+        if (assumptions.Count > 0)
+        {
+            var feasible = CheckAssumptions(assumptions, options, translation);
+            if (feasible.Answer == SatAnswer.Unsat)
+                return new SmtCheckResult(name, SmtVerdict.Unknown, feasible.Script, null,
+                    "the assumptions are unsatisfiable, so the claim would hold vacuously; nothing was proved")
+                { Answer = SatAnswer.Unsat, AssumptionsUnsatisfiable = true };
+        }
+
+        var tr = new SmtTranslator(translation);
+        var goal = tr.Prepare(claim);
+        var assumed = assumptions.Select(tr.Prepare).ToList();
+        foreach (var f in assumed.Cast<AtomFormula>().Append((AtomFormula)goal)) { tr.CollectDomain(f.Left); tr.CollectDomain(f.Right); }
+        var assumedText = assumed.Select(tr.Print).ToList();
+        var negation = tr.Print(Formula.Not(goal));
+
+        var variables = claim.FreeSymbols().Concat(assumptions.SelectMany(a => a.FreeSymbols())).Distinct().Order(StringComparer.Ordinal).ToList();
+        var b = new SmtScriptBuilder($"ProofWorkbench SMT certificate: {name}\nclaim: for all real {(variables.Count == 0 ? "(no variables)" : string.Join(", ", variables))}: {claim}"
+            + (assumptions.Count > 0 ? $"\nunder the assumptions: {string.Join("; ", assumptions)}" : "")
+            + "\nmethod: the negation of the claim is asserted; unsat proves the claim (on the domain below), a model refutes it once checked");
+        foreach (var s in new[] { "axioms: facts about the abstracted functions", "domain", "assumptions", "negation of the claim" }) b.DeclareSection(s);
+        tr.WriteTo(b);
+        for (int i = 0; i < assumptions.Count; i++) b.Assert("assumptions", assumedText[i], $"assumption: {assumptions[i]}");
+        b.Assert("negation of the claim", negation, $"negation of: {claim}");
+        var script = b.Build(options);
+        var outcome = SmtSolver.Solve(script, options);
+
+        var domain = tr.Domain.Select(d => d.Formula.ToString()).ToList();
+        var abstractions = tr.Abstractions.Select(a => a.ToString()).ToList();
+        var result = new SmtCheckResult(name, SmtVerdict.Unknown, script.Text, outcome.Witness, "")
+        {
+            Answer = outcome.Answer, Domain = domain, Abstractions = abstractions, Elapsed = DateTime.UtcNow - start,
+        };
+        string onDomain = domain.Count > 0 ? $" on its domain ({string.Join("; ", domain)})" : "";
+        switch (outcome.Answer)
+        {
+            case SatAnswer.Unsat:
+                return result with { Verdict = SmtVerdict.Proved, Explanation = $"proved{onDomain}: the negation is unsat ({Citation})" };
+            case SatAnswer.Unknown:
+                return result with
+                {
+                    Verdict = SmtVerdict.Unknown, ReasonUnknown = outcome.ReasonUnknown,
+                    Explanation = $"Z3 could not decide the claim: {outcome.ReasonUnknown}",
+                };
+            default:
+            {
+                var check = WitnessChecker.CheckCounterexample(claim, assumptions, outcome.Witness!);
+                result = result with { WitnessCheck = check };
+                if (check.Confirmed)
+                    return result with { Verdict = SmtVerdict.Refuted, Explanation = $"refuted at {outcome.Witness}: {check.Detail}" };
+                if (!tr.UsesAbstraction && check.Method != WitnessCheckMethod.Exact)
+                    return result with
+                    {
+                        Verdict = SmtVerdict.Refuted,
+                        WitnessCheck = check with { Method = WitnessCheckMethod.None },
+                        Explanation = $"refuted at {outcome.Witness}: the translation is exact (no abstraction) and Z3's model is an exact algebraic point; {check.Detail}",
+                    };
+                string why = tr.UsesAbstraction
+                    ? $"Z3 found a model of the abstraction ({string.Join("; ", abstractions)}) at {outcome.Witness}, but it is not a verified counterexample ({check.Detail}); the claim may still hold"
+                    : $"Z3's model {outcome.Witness} failed the exact check ({check.Detail}); this indicates a translation error, please report it";
+                return result with { Verdict = SmtVerdict.Unknown, ReasonUnknown = "unverified model", Explanation = why };
+            }
+        }
+    }
+
+    /// <summary>Decides "e ⋈ 0 for all real values of the variables" (see <see cref="Prove"/>).</summary>
+    public static SmtCheckResult ProveSign(Expr e, RelationOperator op, IReadOnlyList<Relation>? assumptions = null,
+        SmtSolverOptions? options = null, TranslationOptions? translation = null, string? name = null) =>
+        Prove(new Relation(e, op, Expr.Zero), assumptions, options, translation, name);
+
+    /// <summary>
+    /// Whether the assumptions (with the domain conditions of their terms) can hold at all. Unsat is exact
+    /// (the abstraction only adds true facts); sat may come from a model of the abstraction.
+    /// </summary>
+    public static AssumptionCheck CheckAssumptions(IReadOnlyList<Relation> assumptions, SmtSolverOptions? options = null, TranslationOptions? translation = null)
+    {
+        var tr = new SmtTranslator(translation);
+        var assumed = assumptions.Select(tr.Prepare).ToList();
+        foreach (var f in assumed.Cast<AtomFormula>()) { tr.CollectDomain(f.Left); tr.CollectDomain(f.Right); }
+        var texts = assumed.Select(tr.Print).ToList();
+        var b = new SmtScriptBuilder($"ProofWorkbench SMT check: can the assumptions hold?\nassumptions: {string.Join("; ", assumptions)}\nmethod: unsat shows that no real point satisfies them");
+        foreach (var s in new[] { "axioms: facts about the abstracted functions", "domain", "assumptions" }) b.DeclareSection(s);
+        tr.WriteTo(b);
+        for (int i = 0; i < assumptions.Count; i++) b.Assert("assumptions", texts[i], $"assumption: {assumptions[i]}");
+        var script = b.Build(options);
+        var outcome = SmtSolver.Solve(script, options);
+        return new AssumptionCheck(outcome.Answer, script.Text, outcome.ReasonUnknown);
+    }
+}

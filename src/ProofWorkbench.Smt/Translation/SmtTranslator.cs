@@ -1,0 +1,553 @@
+using System.Text.RegularExpressions;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Numbers;
+using ProofWorkbench.Symbolic.Printing;
+using static ProofWorkbench.Symbolic.Expressions.Expr;
+
+namespace ProofWorkbench.Smt.Translation;
+
+/// <summary>An expression the SMT translation cannot express soundly (sin, cos, abstract σ, …).</summary>
+public sealed class UnsupportedExpressionException(string message) : Exception(message);
+
+/// <summary>What a fresh SMT variable stands for.</summary>
+public enum AbstractionKind
+{
+    /// <summary>exp(u), abstracted.</summary>
+    Exp,
+    /// <summary>log(u), abstracted (meaningful for u &gt; 0).</summary>
+    Log,
+    /// <summary>tanh(u), abstracted.</summary>
+    Tanh,
+    /// <summary>atan(u), abstracted.</summary>
+    Atan,
+    /// <summary>asinh(u), abstracted.</summary>
+    Asinh,
+    /// <summary>π, abstracted by rational bounds.</summary>
+    Pi,
+    /// <summary>A real q-th root b^(1/q), defined exactly by R^q = b (R ≥ 0 for even q).</summary>
+    Root,
+}
+
+/// <summary>A fresh SMT variable and the term it stands for.</summary>
+/// <param name="Name">The SMT name, such as <c>exp!1</c>.</param>
+/// <param name="Kind">What it abstracts.</param>
+/// <param name="Definition">The term it stands for, over SMT variable names (e.g. <c>exp(-u)</c>).</param>
+/// <param name="Argument">The argument (the base for a root; π itself for <see cref="AbstractionKind.Pi"/>).</param>
+/// <param name="RootDegree">q for a root b^(1/q), else 0.</param>
+public sealed record AbstractedTerm(string Name, AbstractionKind Kind, Expr Definition, Expr Argument, int RootDegree)
+{
+    /// <summary>True when the variable is defined exactly (roots), false when only axioms constrain it.</summary>
+    public bool IsExact => Kind == AbstractionKind.Root;
+    /// <summary>"exp!1 = exp(-u)".</summary>
+    public override string ToString() => $"{Name} = {Definition}";
+}
+
+/// <summary>A fact asserted about the abstracted variables, with the inequality that justifies it.</summary>
+/// <param name="Name">Short name, such as "exp(v) ≥ 1 + v".</param>
+/// <param name="Justification">Why it holds for the true function (cited in the script as a comment).</param>
+/// <param name="Formula">The assertion, over SMT variable names.</param>
+public sealed record Axiom(string Name, string Justification, Formula Formula);
+
+/// <summary>Options of the translation.</summary>
+public sealed record TranslationOptions
+{
+    /// <summary>
+    /// Add the piecewise-linear bounds from tangents and chords at grid points (exp on [−4, 4], log on
+    /// [1/8, 8]), which bound the abstracted value when its argument is bounded. Default true.
+    /// </summary>
+    public bool GridBounds { get; init; } = true;
+
+    /// <summary>The defaults.</summary>
+    public static TranslationOptions Default { get; } = new();
+}
+
+/// <summary>
+/// Translates symbolic expressions into SMT-LIB2 real terms (QF_NRA). Rational and polynomial arithmetic
+/// is printed exactly (<see cref="SmtLibPrinter"/>); abs, relu, max, sign, heaviside and piecewise become
+/// exact <c>ite</c> terms; q-th roots get an exactly defined variable; the activations sigmoid, softplus
+/// and gaussian are expanded into exp/log first (<see cref="FunctionInfo.Expansion"/>); exp, log, tanh,
+/// atan, asinh and π are replaced by fresh variables constrained only by SOUND axioms — facts true of the
+/// real functions at every argument — so every real counterexample remains a model (an unsat answer is a
+/// proof), while a model may be spurious (a sat answer must be checked against the real functions).
+/// Every denominator, log argument and even root is recorded as a domain condition under the
+/// path condition of the enclosing piecewise branch.
+/// </summary>
+public sealed class SmtTranslator
+{
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "let", "forall", "exists", "match", "par", "as", "true", "false", "not", "and", "or", "xor", "ite", "distinct",
+        "abs", "div", "mod", "rem", "to_real", "to_int", "is_int", "pi", "euler", "exp", "log", "sqrt", "root-obj",
+        "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "e",
+        "select", "store", "model", "assert", "declare", "define", "check", "push", "pop", "echo", "exit", "get", "set",
+    };
+
+    private static readonly Regex SimpleName = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+
+    private readonly TranslationOptions options;
+    private readonly Dictionary<string, string> smtOfDisplay = new(StringComparer.Ordinal);
+    private readonly List<(string Smt, string Display)> userVariables = [];
+    private readonly List<AbstractedTerm> terms = [];
+    private readonly Dictionary<Expr, AbstractedTerm> byDefinition = [];
+    private readonly List<Axiom> domain = [];
+    private readonly HashSet<string> domainSeen = new(StringComparer.Ordinal);
+    private List<Axiom>? axioms;
+    private int counter, renamed;
+
+    /// <summary>Creates a translator.</summary>
+    public SmtTranslator(TranslationOptions? options = null) => this.options = options ?? TranslationOptions.Default;
+
+    /// <summary>The user's variables met so far: SMT name and display name.</summary>
+    public IReadOnlyList<(string SmtName, string DisplayName)> Variables => userVariables;
+
+    /// <summary>The fresh variables introduced so far.</summary>
+    public IReadOnlyList<AbstractedTerm> Abstractions => terms;
+
+    /// <summary>True when some fresh variable is constrained only by axioms (so a model may be spurious).</summary>
+    public bool UsesAbstraction => terms.Any(t => !t.IsExact);
+
+    /// <summary>The domain conditions: denominators nonzero, log arguments positive, even roots of nonnegatives.</summary>
+    public IReadOnlyList<Axiom> Domain => domain;
+
+    /// <summary>The axioms; available after <see cref="Complete"/>.</summary>
+    public IReadOnlyList<Axiom> Axioms => axioms ?? throw new InvalidOperationException("Call Complete() first.");
+
+    /// <summary>The display name of an SMT variable name (itself when not renamed).</summary>
+    public string DisplayName(string smtName) => userVariables.FirstOrDefault(v => v.Smt == smtName).Display ?? smtName;
+
+    /// <summary>Declares a user variable explicitly (so it is part of the witness even if it does not occur).</summary>
+    public string DeclareVariable(string displayName) => SmtNameOf(displayName);
+
+    private string SmtNameOf(string display)
+    {
+        if (smtOfDisplay.TryGetValue(display, out var smt)) return smt;
+        smt = SimpleName.IsMatch(display) && !Reserved.Contains(display) ? display : $"v!{++renamed}";
+        smtOfDisplay[display] = smt;
+        userVariables.Add((smt, display));
+        return smt;
+    }
+
+    /// <summary>
+    /// Expands the activations (sigmoid, softplus, gaussian) into exp/log and renames the variables to
+    /// their SMT names. Call this on every expression before <see cref="Term"/> and <see cref="CollectDomain(Expr)"/>.
+    /// </summary>
+    public Expr Prepare(Expr e)
+    {
+        var expanded = e.Map(n => n is FunctionCall { Function.Name: "sigmoid" or "softplus" or "gaussian" } f
+            ? f.Function.Expansion!(f.Arguments.ToArray())
+            : n);
+        return expanded.Map(n => n is Symbol s ? (SmtNameOf(s.Name) is var smt && smt == s.Name ? n : Sym(smt)) : n);
+    }
+
+    /// <summary>Prepares both sides of a relation into a formula.</summary>
+    public Formula Prepare(Relation r) => Formula.Rel(Prepare(r.Left), r.Operator, Prepare(r.Right));
+
+    /// <summary>The SMT-LIB2 term of a prepared expression; registers the fresh variables it needs.</summary>
+    public string Term(Expr prepared) => SmtLibPrinter.Print(prepared, Opaque);
+
+    /// <summary>The SMT-LIB2 text of a formula over prepared expressions.</summary>
+    public string Print(Formula f) => f.ToSmt(Term);
+
+    private string Opaque(Expr node)
+    {
+        switch (node)
+        {
+            case FunctionCall f:
+                switch (f.Function.Name)
+                {
+                    case "exp": return Register(AbstractionKind.Exp, node, f.Argument).Name;
+                    case "log": return Register(AbstractionKind.Log, node, f.Argument).Name;
+                    case "tanh": return Register(AbstractionKind.Tanh, node, f.Argument).Name;
+                    case "atan": return Register(AbstractionKind.Atan, node, f.Argument).Name;
+                    case "asinh": return Register(AbstractionKind.Asinh, node, f.Argument).Name;
+                    case "abs": { var a = Term(f.Argument); return $"(ite (>= {a} 0.0) {a} (- {a}))"; }
+                    case "relu": { var a = Term(f.Argument); return $"(ite (> {a} 0.0) {a} 0.0)"; }
+                    case "heaviside": { var a = Term(f.Argument); return $"(ite (>= {a} 0.0) 1.0 0.0)"; }
+                    case "sign": { var a = Term(f.Argument); return $"(ite (> {a} 0.0) 1.0 (ite (< {a} 0.0) (- 1.0) 0.0))"; }
+                    case "max": { var a = Term(f.Arguments[0]); var b = Term(f.Arguments[1]); return $"(ite (>= {a} {b}) {a} {b})"; }
+                    case "sigmoid" or "softplus" or "gaussian": return Term(f.Function.Expansion!(f.Arguments.ToArray()));
+                    default:
+                        throw new UnsupportedExpressionException(
+                            $"the function {f.Function.Name} is not supported by the SMT translation (it has no sound axioms here); supported: exp, log, tanh, atan, asinh, sigmoid, softplus, gaussian, abs, relu, max, sign, heaviside, piecewise, sqrt and rational powers");
+                }
+            case NamedConstant { Name: "pi" }:
+                return Register(AbstractionKind.Pi, node, node).Name;
+            case NamedConstant { Name: "e" }:
+                return Register(AbstractionKind.Exp, Call(KnownFunctions.Exp, One), One).Name;
+            case NamedConstant c:
+                throw new UnsupportedExpressionException($"the constant {c.Name} is not supported by the SMT translation");
+            case Piecewise pw:
+            {
+                var result = Term(pw.Otherwise);
+                for (int i = pw.Pieces.Count - 1; i >= 0; i--)
+                    result = $"(ite {Print(Formula.Of(pw.Pieces[i].Condition))} {Term(pw.Pieces[i].Value)} {result})";
+                return result;
+            }
+            case Power { Exponent: Number k } pw when !k.Value.IsInteger:
+            {
+                if (k.Value.Denominator > 64)
+                    throw new UnsupportedExpressionException($"the power {node} has a root of degree {k.Value.Denominator} (at most 64 is supported)");
+                int q = (int)k.Value.Denominator;
+                var root = Register(AbstractionKind.Root, Pow(pw.Base, Num(new Rational(1, q))), pw.Base, q);
+                return SmtLibPrinter.Print(Pow(Sym(root.Name), Num(k.Value.Numerator)));
+            }
+            case Power pw:
+                // b^x = exp(x·log b) for b > 0 (the domain condition records b > 0).
+                return Term(Call(KnownFunctions.Exp, Mul(pw.Exponent, Call(KnownFunctions.Log, pw.Base))));
+            case AbstractCall a:
+                throw new UnsupportedExpressionException(
+                    $"the abstract function {a.Name} has no definition; the SMT translation needs a concrete activation such as sigmoid(u)");
+            case Relation r:
+                throw new UnsupportedExpressionException($"the relation '{r}' cannot be used as a number");
+            default:
+                throw new UnsupportedExpressionException($"'{node}' is not supported by the SMT translation");
+        }
+    }
+
+    private AbstractedTerm Register(AbstractionKind kind, Expr definition, Expr argument, int rootDegree = 0)
+    {
+        if (byDefinition.TryGetValue(definition, out var known)) return known;
+        if (kind != AbstractionKind.Pi) Term(argument); // register nested terms first
+        if (kind == AbstractionKind.Atan) Register(AbstractionKind.Pi, NamedConstant.Pi, NamedConstant.Pi);
+        if (byDefinition.TryGetValue(definition, out known)) return known;
+        if (axioms is not null)
+            throw new InvalidOperationException($"The translation is complete; '{definition}' is a new term (translate every term before Complete()).");
+        string prefix = kind switch
+        {
+            AbstractionKind.Exp => "exp", AbstractionKind.Log => "log", AbstractionKind.Tanh => "tanh",
+            AbstractionKind.Atan => "atan", AbstractionKind.Asinh => "asinh", AbstractionKind.Pi => "pi", _ => "root",
+        };
+        var t = new AbstractedTerm($"{prefix}!{++counter}", kind, definition, argument, rootDegree);
+        terms.Add(t);
+        byDefinition[definition] = t;
+        return t;
+    }
+
+    // ---- domain -------------------------------------------------------------------------------
+
+    /// <summary>Records the domain conditions of a prepared expression (path-aware inside piecewise).</summary>
+    public void CollectDomain(Expr prepared) => CollectDomain(prepared, []);
+
+    private void CollectDomain(Expr e, List<Formula> path)
+    {
+        switch (e)
+        {
+            case Piecewise pw:
+            {
+                var before = new List<Formula>(path);
+                foreach (var (cond, value) in pw.Pieces)
+                {
+                    CollectDomain(cond.Left, before);
+                    CollectDomain(cond.Right, before);
+                    CollectDomain(value, [.. before, Formula.Of(cond)]);
+                    before.Add(Formula.Not(Formula.Of(cond)));
+                }
+                CollectDomain(pw.Otherwise, before);
+                return;
+            }
+            case Power pw:
+            {
+                CollectDomain(pw.Base, path);
+                CollectDomain(pw.Exponent, path);
+                if (pw.Exponent is Number k)
+                {
+                    var r = k.Value;
+                    bool evenRoot = !r.IsInteger && r.Denominator.IsEven;
+                    if (evenRoot && r.Sign < 0) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.Greater, Zero), $"the base of {e} is positive (even root in a denominator)");
+                    else if (evenRoot) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.GreaterOrEqual, Zero), $"the base of {e} is nonnegative (even root)");
+                    else if (r.Sign < 0) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.NotEqual, Zero), $"the denominator {pw.Base} is nonzero");
+                }
+                else AddDomain(path, Formula.Rel(pw.Base, RelationOperator.Greater, Zero), $"the base of {e} is positive (real power)");
+                return;
+            }
+            case FunctionCall { Function.Name: "log" } f:
+                CollectDomain(f.Argument, path);
+                AddDomain(path, Formula.Rel(f.Argument, RelationOperator.Greater, Zero), $"the argument of {e} is positive");
+                return;
+            default:
+                foreach (var c in e.Children) CollectDomain(c, path);
+                return;
+        }
+    }
+
+    private void AddDomain(List<Formula> path, Formula condition, string why)
+    {
+        var f = Formula.Implies(path.ToList(), condition);
+        var text = Print(f);
+        if (!domainSeen.Add(text)) return;
+        domain.Add(new Axiom(f.ToString(), why + (path.Count > 0 ? " (in its piecewise branch)" : ""), f));
+    }
+
+    // ---- axioms -------------------------------------------------------------------------------
+
+    /// <summary>Generates the axioms for every fresh variable; no new terms may be added afterwards.</summary>
+    public void Complete()
+    {
+        if (axioms is not null) return;
+        var list = new List<Axiom>();
+        // Shifted exponentials first: they may introduce exp(c) for constants c.
+        var exps = terms.Where(t => t.Kind == AbstractionKind.Exp && t.Argument is not Number).ToList();
+        foreach (var a in exps)
+            foreach (var b in exps)
+            {
+                if (ReferenceEquals(a, b) || Sub(a.Argument, b.Argument) is not Number { Value: var c } || c.IsZero || c.Sign < 0) continue;
+                var k = Register(AbstractionKind.Exp, Call(KnownFunctions.Exp, Num(c)), Num(c));
+                list.Add(new Axiom($"{a.Name} = {b.Name}·{k.Name}", $"exp(v + {c}) = exp(v)·exp({c}): the arguments of {a.Name} and {b.Name} differ by {c}",
+                    Formula.Rel(Sym(a.Name), RelationOperator.Equal, Mul(Sym(b.Name), Sym(k.Name)))));
+            }
+        foreach (var t in terms.ToList()) list.AddRange(InstanceAxioms(t));
+        var all = terms.ToList();
+        for (int i = 0; i < all.Count; i++)
+            for (int j = i + 1; j < all.Count; j++)
+                list.AddRange(PairAxioms(all[i], all[j]));
+        list.AddRange(SumAxioms(all));
+        axioms = list;
+    }
+
+    private static Formula R(Expr l, RelationOperator op, Expr r) => Formula.Rel(l, op, r);
+    private static Expr N(Rational r) => Num(r);
+    private const RelationOperator Lt = RelationOperator.Less, Le = RelationOperator.LessOrEqual, Gt = RelationOperator.Greater,
+        Ge = RelationOperator.GreaterOrEqual, Eq = RelationOperator.Equal;
+
+    private IEnumerable<Axiom> InstanceAxioms(AbstractedTerm t)
+    {
+        var x = Sym(t.Name);
+        var u = t.Argument;
+        switch (t.Kind)
+        {
+            case AbstractionKind.Exp:
+            {
+                yield return new("exp(v) > 0", "exp is positive: e^v > 0 for every real v", R(x, Gt, Zero));
+                yield return new("exp(v) ≥ 1 + v", "e^v ≥ 1 + v for every real v (convexity: the tangent at 0 lies below the graph)", R(x, Ge, One + u));
+                yield return new("exp(v)·(1 − v) ≤ 1", "e^v·(1 − v) ≤ 1 for every real v (e^(−v) ≥ 1 − v, multiplied by e^v > 0)", R(x * (One - u), Le, One));
+                if (u is Number c)
+                {
+                    if (RationalBounds.Exp(c.Value) is var (lo0, hi0) && (Down(lo0, 24), Up(hi0, 24)) is var (lo, hi))
+                        yield return new($"exp({c}) bounds", $"e^{c} ∈ [{lo.ToDouble():R}, {hi.ToDouble():R}] (Taylor series with Lagrange remainder, rounded outward)",
+                            Formula.And(R(x, Ge, N(lo)), R(x, Le, N(hi))));
+                }
+                else if (options.GridBounds)
+                {
+                    foreach (var tt in new Rational[] { -2, -1, 1, 2 })
+                    {
+                        var lo = Down(RationalBounds.Exp(tt)!.Value.Lo);
+                        yield return new($"exp tangent at {tt}", $"e^v ≥ e^t·(1 + v − t) for all v (convexity, tangent at t = {tt}) and e^t ≥ {lo.ToDouble():R}; where 1 + v − t < 0 the bound is negative and holds trivially",
+                            R(x, Ge, N(lo) * (One + u - N(tt))));
+                    }
+                    Rational[] grid = [-4, -2, -1, 0, 1, 2, 4];
+                    for (int i = 0; i + 1 < grid.Length; i++)
+                    {
+                        Rational a = grid[i], b = grid[i + 1];
+                        var ha = Up(RationalBounds.Exp(a)!.Value.Hi);
+                        var hb = Up(RationalBounds.Exp(b)!.Value.Hi);
+                        yield return new($"exp chord on [{a}, {b}]", $"on [{a}, {b}] e^v lies below its chord (convexity), with e^{a} ≤ {ha.ToDouble():R} and e^{b} ≤ {hb.ToDouble():R}",
+                            Formula.Implies([R(N(a), Le, u), R(u, Le, N(b))], R(x * N(b - a), Le, (N(b) - u) * N(ha) + (u - N(a)) * N(hb))));
+                    }
+                    var h4 = Up(RationalBounds.Exp(-4)!.Value.Hi);
+                    var l4 = Down(RationalBounds.Exp(4)!.Value.Lo);
+                    yield return new("exp below -4", $"exp is increasing: v ≤ −4 implies e^v ≤ e^−4 ≤ {h4.ToDouble():R}", Formula.Implies(R(u, Le, -4), R(x, Le, N(h4))));
+                    yield return new("exp above 4", $"exp is increasing: v ≥ 4 implies e^v ≥ e^4 ≥ {l4.ToDouble():R}", Formula.Implies(R(u, Ge, 4), R(x, Ge, N(l4))));
+                }
+                break;
+            }
+            case AbstractionKind.Log:
+            {
+                var pos = R(u, Gt, Zero);
+                yield return new("log(y) ≤ y − 1", "log y ≤ y − 1 for y > 0 (e^L ≥ 1 + L with L = log y)", Formula.Implies(pos, R(x, Le, u - One)));
+                yield return new("y·log(y) ≥ y − 1", "log y ≥ 1 − 1/y for y > 0 (the previous inequality at 1/y), multiplied by y > 0", Formula.Implies(pos, R(u * x, Ge, u - One)));
+                yield return new("log(y) > 0 for y > 1", "log 1 = 0 and log is strictly increasing", Formula.Implies(R(u, Gt, One), R(x, Gt, Zero)));
+                yield return new("log(y) < 0 for 0 < y < 1", "log 1 = 0 and log is strictly increasing", Formula.Implies([pos, R(u, Lt, One)], R(x, Lt, Zero)));
+                yield return new("log(1) = 0", "log 1 = 0", Formula.Implies(R(u, Eq, One), R(x, Eq, Zero)));
+                if (u is Number c)
+                {
+                    if (c.Value.Sign > 0)
+                    {
+                        var (lo0, hi0) = RationalBounds.Log(c.Value);
+                        Rational lo = Down(lo0, 24), hi = Up(hi0, 24);
+                        yield return new($"log({c}) bounds", $"log {c} ∈ [{lo.ToDouble():R}, {hi.ToDouble():R}] (atanh series with tail bound, rounded outward)",
+                            Formula.And(R(x, Ge, N(lo)), R(x, Le, N(hi))));
+                    }
+                }
+                else if (options.GridBounds)
+                {
+                    foreach (var tt in new[] { new Rational(1, 4), new Rational(1, 2), new Rational(2), new Rational(4) })
+                    {
+                        var hi = Up(RationalBounds.Log(tt).Hi);
+                        yield return new($"log tangent at {tt}", $"log y ≤ log t + (y − t)/t for y > 0 (concavity, tangent at t = {tt}) and log t ≤ {hi.ToDouble():R}",
+                            Formula.Implies(pos, R(x, Le, N(hi) + (u - N(tt)) * N(1 / tt))));
+                    }
+                    Rational[] grid = [new(1, 8), new(1, 4), new(1, 2), 1, 2, 4, 8];
+                    for (int i = 0; i + 1 < grid.Length; i++)
+                    {
+                        Rational a = grid[i], b = grid[i + 1];
+                        var la = Down(RationalBounds.Log(a).Lo);
+                        var lb = Down(RationalBounds.Log(b).Lo);
+                        yield return new($"log chord on [{a}, {b}]", $"on [{a}, {b}] log lies above its chord (concavity), with log {a} ≥ {la.ToDouble():R} and log {b} ≥ {lb.ToDouble():R}",
+                            Formula.Implies([R(N(a), Le, u), R(u, Le, N(b))], R(x * N(b - a), Ge, (N(b) - u) * N(la) + (u - N(a)) * N(lb))));
+                    }
+                    var h8 = Up(RationalBounds.Log(new Rational(1, 8)).Hi);
+                    var l8 = Down(RationalBounds.Log(8).Lo);
+                    yield return new("log below 1/8", $"log is increasing: 0 < y ≤ 1/8 implies log y ≤ log(1/8) ≤ {h8.ToDouble():R}", Formula.Implies([pos, R(u, Le, N(new Rational(1, 8)))], R(x, Le, N(h8))));
+                    yield return new("log above 8", $"log is increasing: y ≥ 8 implies log y ≥ log 8 ≥ {l8.ToDouble():R}", Formula.Implies(R(u, Ge, 8), R(x, Ge, N(l8))));
+                }
+                break;
+            }
+            case AbstractionKind.Tanh:
+            {
+                yield return new("-1 < tanh(v) < 1", "|tanh v| < 1 for every real v", Formula.And(R(x, Gt, -1), R(x, Lt, One)));
+                foreach (var a in SignAxioms("tanh", x, u)) yield return a;
+                yield return new("|tanh(v)| ≤ |v|", "tanh 0 = 0 and 0 < tanh′ = 1 − tanh² ≤ 1, so tanh v ≤ v for v ≥ 0 and tanh v ≥ v for v ≤ 0",
+                    Formula.And(Formula.Implies(R(u, Ge, Zero), R(x, Le, u)), Formula.Implies(R(u, Le, Zero), R(x, Ge, u))));
+                var cubic = u - Pow(u, 3) / 3;
+                yield return new("tanh(v) vs v − v³/3", "g(v) = tanh v − v + v³/3 has g(0) = 0 and g′(v) = v² − tanh² v ≥ 0, so g ≥ 0 for v ≥ 0 and g ≤ 0 for v ≤ 0",
+                    Formula.And(Formula.Implies(R(u, Ge, Zero), R(x, Ge, cubic)), Formula.Implies(R(u, Le, Zero), R(x, Le, cubic))));
+                if (u is Number c && RationalBounds.Exp(2 * c.Value) is var (elo, ehi))
+                {
+                    // tanh c = 1 − 2/(e^{2c} + 1) is increasing in e^{2c}.
+                    Rational lo = Down(1 - 2 / (elo + 1), 24), hi = Up(1 - 2 / (ehi + 1), 24);
+                    yield return new($"tanh({c}) bounds", $"tanh {c} = 1 − 2/(e^(2·{c}) + 1) ∈ [{lo.ToDouble():R}, {hi.ToDouble():R}] from rigorous bounds on e^(2·{c})",
+                        Formula.And(R(x, Ge, N(lo)), R(x, Le, N(hi))));
+                }
+                foreach (var e in terms.Where(e => e.Kind == AbstractionKind.Exp).ToList())
+                {
+                    if (e.Argument.Equals(Mul(Two, u)))
+                        yield return new($"tanh via {e.Name}", $"tanh v = (e^(2v) − 1)/(e^(2v) + 1), and {e.Name} = exp(2v)", R(x * (Sym(e.Name) + One), Eq, Sym(e.Name) - One));
+                    else if (e.Argument.Equals(Mul(Num(-2), u)))
+                        yield return new($"tanh via {e.Name}", $"tanh v = (1 − e^(−2v))/(1 + e^(−2v)), and {e.Name} = exp(−2v)", R(x * (Sym(e.Name) + One), Eq, One - Sym(e.Name)));
+                }
+                break;
+            }
+            case AbstractionKind.Atan:
+            {
+                var pi = Sym(byDefinition[NamedConstant.Pi].Name);
+                yield return new("-π/2 < atan(v) < π/2", "atan maps ℝ onto (−π/2, π/2)", Formula.And(R(x, Gt, -pi / 2), R(x, Lt, pi / 2)));
+                foreach (var a in SignAxioms("atan", x, u)) yield return a;
+                yield return new("|atan(v)| ≤ |v|", "atan 0 = 0 and 0 < atan′ = 1/(1 + v²) ≤ 1",
+                    Formula.And(Formula.Implies(R(u, Ge, Zero), R(x, Le, u)), Formula.Implies(R(u, Le, Zero), R(x, Ge, u))));
+                yield return new("atan(v)·(1 + v²) vs v", "h(v) = atan v − v/(1 + v²) has h(0) = 0 and h′(v) = 2v²/(1 + v²)² ≥ 0, so h ≥ 0 for v ≥ 0 and h ≤ 0 for v ≤ 0",
+                    Formula.And(Formula.Implies(R(u, Ge, Zero), R(x * (One + Pow(u, 2)), Ge, u)), Formula.Implies(R(u, Le, Zero), R(x * (One + Pow(u, 2)), Le, u))));
+                break;
+            }
+            case AbstractionKind.Asinh:
+            {
+                foreach (var a in SignAxioms("asinh", x, u)) yield return a;
+                yield return new("|asinh(v)| ≤ |v|", "asinh 0 = 0 and 0 < asinh′ = 1/√(1 + v²) ≤ 1",
+                    Formula.And(Formula.Implies(R(u, Ge, Zero), R(x, Le, u)), Formula.Implies(R(u, Le, Zero), R(x, Ge, u))));
+                break;
+            }
+            case AbstractionKind.Pi:
+            {
+                var (lo, hi) = RationalBounds.Pi;
+                yield return new("π bounds", "π = 3.14159265358979323846…, so 3.141592653589793 < π < 3.141592653589794",
+                    Formula.And(R(x, Gt, N(lo)), R(x, Lt, N(hi))));
+                break;
+            }
+            case AbstractionKind.Root:
+            {
+                int q = t.RootDegree;
+                if (q % 2 == 0)
+                    yield return new($"{t.Name} = ({u})^(1/{q})", $"definition: for b ≥ 0, b^(1/{q}) is the nonnegative R with R^{q} = b",
+                        Formula.Implies(R(u, Ge, Zero), Formula.And(R(x, Ge, Zero), R(Pow(x, q), Eq, u))));
+                else
+                    yield return new($"{t.Name} = ({u})^(1/{q})", $"definition: b^(1/{q}) is the real R with R^{q} = b (odd degree)", R(Pow(x, q), Eq, u));
+                break;
+            }
+        }
+    }
+
+    /// <summary>A lower bound rounded down to a few significant digits (readable certificates; still a bound).</summary>
+    private static Rational Down(Rational r, int digits = 10) => RationalBounds.RoundDecimal(r, digits, up: false);
+    /// <summary>An upper bound rounded up to a few significant digits.</summary>
+    private static Rational Up(Rational r, int digits = 10) => RationalBounds.RoundDecimal(r, digits, up: true);
+
+    private static IEnumerable<Axiom> SignAxioms(string f, Expr x, Expr u)
+    {
+        yield return new($"sign({f}(v)) = sign(v)", $"{f} 0 = 0 and {f} is strictly increasing",
+            Formula.And(Formula.Implies(R(u, Gt, Zero), R(x, Gt, Zero)), Formula.Implies(R(u, Lt, Zero), R(x, Lt, Zero)), Formula.Implies(R(u, Eq, Zero), R(x, Eq, Zero))));
+    }
+
+    private static bool Monotone(AbstractionKind k) => k is AbstractionKind.Exp or AbstractionKind.Log or AbstractionKind.Tanh or AbstractionKind.Atan or AbstractionKind.Asinh;
+
+    private IEnumerable<Axiom> PairAxioms(AbstractedTerm a, AbstractedTerm b)
+    {
+        if ((a.Kind, b.Kind) is (AbstractionKind.Log, AbstractionKind.Exp) or (AbstractionKind.Exp, AbstractionKind.Log))
+        {
+            var (l, e) = a.Kind == AbstractionKind.Log ? (a, b) : (b, a);
+            Expr xl = Sym(l.Name), xe = Sym(e.Name), y = l.Argument, v = e.Argument;
+            yield return new($"{l.Name} vs {e.Name}", "log is strictly increasing on (0, ∞) and log(exp v) = v, so y ⋈ exp(v) iff log y ⋈ v for y > 0",
+                Formula.Implies(R(y, Gt, Zero), Formula.And(
+                    Formula.Implies(R(y, Gt, xe), R(xl, Gt, v)),
+                    Formula.Implies(R(y, Lt, xe), R(xl, Lt, v)),
+                    Formula.Implies(R(y, Eq, xe), R(xl, Eq, v)))));
+            yield break;
+        }
+        if (a.Kind != b.Kind || !Monotone(a.Kind)) yield break;
+        Expr xa = Sym(a.Name), xb = Sym(b.Name), ua = a.Argument, ub = b.Argument;
+        var name = a.Kind.ToString().ToLowerInvariant();
+        var mono = Formula.And(
+            Formula.Implies(R(ua, Lt, ub), R(xa, Lt, xb)),
+            Formula.Implies(R(ub, Lt, ua), R(xb, Lt, xa)),
+            Formula.Implies(R(ua, Eq, ub), R(xa, Eq, xb)));
+        if (a.Kind == AbstractionKind.Log)
+            yield return new($"log monotone ({a.Name}, {b.Name})", "log is a strictly increasing function on (0, ∞)",
+                Formula.Implies([R(ua, Gt, Zero), R(ub, Gt, Zero)], mono));
+        else
+            yield return new($"{name} monotone ({a.Name}, {b.Name})", $"{name} is a strictly increasing function on ℝ", mono);
+
+        if (a.Kind == AbstractionKind.Exp && Add(ua, ub) is Number { Value.IsZero: true })
+            yield return new($"{a.Name}·{b.Name} = 1", "exp(−v)·exp(v) = 1", R(xa * xb, Eq, One));
+        if (a.Kind is AbstractionKind.Tanh or AbstractionKind.Atan or AbstractionKind.Asinh && Add(ua, ub) is Number { Value.IsZero: true })
+            yield return new($"{name} odd ({a.Name}, {b.Name})", $"{name} is odd: {name}(−v) = −{name}(v)", R(xa + xb, Eq, Zero));
+        if (a.Kind == AbstractionKind.Log && Mul(ua, ub) is Number { Value.IsOne: true })
+            yield return new($"{a.Name} + {b.Name} = 0", "log(1/y) = −log y for y > 0", Formula.Implies([R(ua, Gt, Zero), R(ub, Gt, Zero)], R(xa + xb, Eq, Zero)));
+    }
+
+    private IEnumerable<Axiom> SumAxioms(List<AbstractedTerm> all)
+    {
+        var exps = all.Where(t => t.Kind == AbstractionKind.Exp).ToList();
+        for (int i = 0; i < exps.Count; i++)
+            for (int j = i; j < exps.Count; j++)
+            {
+                var sum = Add(exps[i].Argument, exps[j].Argument);
+                foreach (var k in exps)
+                    if (k.Argument.Equals(sum) && k != exps[i] && k != exps[j])
+                        yield return new($"{exps[i].Name}·{exps[j].Name} = {k.Name}", "exp(u)·exp(v) = exp(u + v)",
+                            R(Sym(exps[i].Name) * Sym(exps[j].Name), Eq, Sym(k.Name)));
+            }
+        var logs = all.Where(t => t.Kind == AbstractionKind.Log).ToList();
+        for (int i = 0; i < logs.Count; i++)
+            for (int j = i; j < logs.Count; j++)
+            {
+                var product = Mul(logs[i].Argument, logs[j].Argument);
+                foreach (var k in logs)
+                    if (k.Argument.Equals(product) && k != logs[i] && k != logs[j])
+                        yield return new($"{logs[i].Name} + {logs[j].Name} = {k.Name}", "log(xy) = log x + log y for x, y > 0",
+                            Formula.Implies([R(logs[i].Argument, Gt, Zero), R(logs[j].Argument, Gt, Zero)],
+                                R(Sym(logs[i].Name) + Sym(logs[j].Name), Eq, Sym(k.Name))));
+            }
+    }
+
+    // ---- output -------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Writes the declarations (user variables become witness variables), the axioms (each with its
+    /// justification as a comment) and the domain conditions into <paramref name="builder"/>.
+    /// Calls <see cref="Complete"/>.
+    /// </summary>
+    public void WriteTo(SmtScriptBuilder builder, string axiomSection = "axioms: facts about the abstracted functions", string domainSection = "domain")
+    {
+        Complete();
+        foreach (var (smt, display) in userVariables)
+            builder.DeclareReal(smt, display, smt == display ? null : $"the variable {display}");
+        foreach (var t in terms)
+            builder.DeclareReal(t.Name, null, t.IsExact ? $"{t.Definition} (defined exactly below)" : $"stands for {t.Definition}; only the axioms below are assumed about it");
+        builder.DeclareSection(axiomSection);
+        if (terms.Any(t => !t.IsExact))
+            builder.Comment(axiomSection, "Each abstracted value is a fresh real constrained only by facts that hold for the true function at every\nargument, so every real counterexample extends to a model: unsat proves the claim; sat needs checking.");
+        foreach (var a in Axioms) builder.Assert(axiomSection, Print(a.Formula), $"{a.Name}: {a.Justification}");
+        builder.DeclareSection(domainSection);
+        if (domain.Count > 0)
+            builder.Comment(domainSection, "The claim is made where every term is defined: denominators nonzero, log arguments positive, even roots of nonnegatives.");
+        foreach (var d in domain) builder.Assert(domainSection, Print(d.Formula), d.Justification);
+    }
+}
