@@ -12,6 +12,7 @@ root.Add(DeriveCommand.Create());
 root.Add(CheckCommand.Create());
 root.Add(FlowCommand.Create());
 root.Add(BenchCommand.Create());
+root.Add(SignCommandDefinition.Create());
 
 
 var parsed = root.Parse(args);
