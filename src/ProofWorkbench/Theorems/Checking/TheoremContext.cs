@@ -1,3 +1,4 @@
+using ProofWorkbench.GradientFlow;
 using ProofWorkbench.Models;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
@@ -25,6 +26,22 @@ public sealed record Dataset(string Name, IReadOnlyList<Sample> Samples)
 /// </summary>
 public sealed class TheoremContext(TheoremFile file)
 {
+    private readonly Dictionary<string, FlowResult> flows = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gradient flow of the one-hidden-neuron model with activation σ on <paramref name="data"/> from θ₀, to its limit;
+    /// runs are shared between the claims of a file (keyed by activation, data and θ₀).
+    /// </summary>
+    public FlowResult Flow(Activation sigma, Dataset data, Theta theta0)
+    {
+        var key = $"{sigma.Definition}|{string.Join(";", data.Samples.Select(s => string.Join(",", s.X) + "->" + s.Y))}|{string.Join(",", theta0.W)},{theta0.A}";
+        if (flows.TryGetValue(key, out var cached)) return cached;
+        var model = new OneNeuronModel(sigma, data.Dimension);
+        var result = GradientFlowEngine.Run(model, data.Samples, theta0.ToArray(), new FlowOptions());
+        flows[key] = result;
+        return result;
+    }
+
     /// <summary>The file being checked.</summary>
     public TheoremFile File { get; } = file;
 

@@ -1,0 +1,49 @@
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Theorems.Checkers;
+
+/// <summary>
+/// <c>converges</c>: gradient flow from θ₀ (<c>from</c>) on <c>dataset</c> converges to θ* (<c>to</c>) within
+/// <c>tolerance</c> (max norm). Confirmed when the distance is within tolerance; refuted when it exceeds the
+/// tolerance by more than the limit's error estimate, or the flow diverges; inconclusive otherwise.
+/// </summary>
+public sealed class ConvergesChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "converges";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters => ["activation", "dataset", "from", "to", "tolerance"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        var sigma = context.ActivationOf(claim);
+        var data = context.DatasetOf(claim.Node.Required("dataset"));
+        var from = context.Point(claim.Node.Required("from"));
+        var to = context.Point(claim.Node.Required("to"));
+        if (from.W.Count != data.Dimension || to.W.Count != data.Dimension)
+            throw claim.Node.Error($"'from' and 'to' need {data.Dimension} weights, as the data have d = {data.Dimension}.");
+        double tol = context.ToleranceOf(claim);
+        var r = context.Flow(sigma, data, from);
+        var evidence = FlowEvidence.Of($"gradient flow on {data.Name} from θ₀ = {Format.Vector(from.ToArray())}", r);
+        if (!r.Converged)
+        {
+            bool diverged = r.Outcome == GradientFlow.FlowOutcome.Diverged;
+            return new ClaimResult(claim, diverged ? Verdict.Refuted : Verdict.Inconclusive,
+                diverged ? $"The flow diverges: {r.Message}" : $"The flow did not reach its limit: {r.Message}", [evidence]);
+        }
+        var target = to.ToArray();
+        double distance = r.Theta.Zip(target, (a, b) => Math.Abs(a - b)).Max();
+        double error = FlowEvidence.LimitError(r);
+        evidence = evidence with { Values = [.. evidence.Values, new("stated θ*", Format.Vector(target)), new("|computed − stated| (max norm)", Format.Error(distance)), new("tolerance", Format.Error(tol))] };
+        if (distance <= tol)
+            return new ClaimResult(claim, Verdict.Confirmed,
+                $"The limit agrees with the stated θ* to {Format.Error(distance)} ≤ {Format.Error(tol)} (error estimate {Format.Error(error)}).", [evidence]);
+        if (distance > tol + error)
+            return new ClaimResult(claim, Verdict.Refuted,
+                $"The limit differs from the stated θ* by {Format.Error(distance)}, more than the tolerance {Format.Error(tol)} plus the error estimate {Format.Error(error)}.", [evidence]);
+        return new ClaimResult(claim, Verdict.Inconclusive,
+            $"The distance {Format.Error(distance)} exceeds the tolerance by less than the error estimate {Format.Error(error)}.", [evidence]);
+    }
+}

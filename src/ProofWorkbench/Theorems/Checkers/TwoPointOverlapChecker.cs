@@ -1,0 +1,139 @@
+using MathNet.Numerics.RootFinding;
+using ProofWorkbench.ConservedQuantities;
+using ProofWorkbench.GradientFlow;
+using ProofWorkbench.Models;
+using ProofWorkbench.Symbolic.Compilation;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Numbers;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Theorems.Checkers;
+
+/// <summary>
+/// <c>two-point-overlap</c>: the hypotheses of Lemma 5.1 (paper 000) for θ₀ (<c>from</c>) and two datasets S₁, S₂
+/// (<c>datasets: [S1, S2]</c>): the limits θ₁*, θ₂* differ and {θ₁*, θ₂*} ⊆ M_S₁ ∩ M_S₂, each residual within
+/// <c>tolerance</c>. With <c>refine: S2</c> (one-sample datasets, d = 1), x₂ is first adjusted near its printed value,
+/// with y₂ = a₁*σ(x₂w₁*) so that θ₁* ∈ M_S₂, until θ₂* ∈ M_S₁ (a 1-D root find through the conserved-quantity
+/// route of Lemma A.3), and the refined dataset is then checked by full gradient-flow runs.
+/// </summary>
+public sealed class TwoPointOverlapChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "two-point-overlap";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters => ["activation", "from", "datasets", "refine", "tolerance"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        var sigma = context.ActivationOf(claim);
+        var theta0 = context.Point(claim.Node.Required("from"));
+        var setNodes = claim.Node.Required("datasets").Items();
+        if (setNodes.Count != 2) throw claim.Node.Required("datasets").Error("a two-point-overlap claim takes exactly two datasets: [S1, S2].");
+        var s1 = context.DatasetOf(setNodes[0]);
+        var s2 = context.DatasetOf(setNodes[1]);
+        double tol = context.ToleranceOf(claim);
+        var evidence = new List<Evidence>();
+
+        var r1 = context.Flow(sigma, s1, theta0);
+        if (claim.Node.Optional("refine") is { } refineNode)
+        {
+            if (refineNode.Text() != s2.Name) throw refineNode.Error($"'refine' names the second dataset ({s2.Name}), whose x is adjusted.");
+            if (s1.Samples.Count != 1 || s2.Samples.Count != 1 || s1.Dimension != 1)
+                throw refineNode.Error("refinement needs two one-sample datasets with d = 1.");
+            if (!r1.Converged) return Undecided(claim, $"the flow on {s1.Name} did not converge: {r1.Message}", [FlowEvidence.Of($"flow on {s1.Name}", r1)]);
+            var (refined, note) = Refine(sigma, s1, s2, theta0, r1);
+            if (refined is null) return Undecided(claim, note, [FlowEvidence.Of($"flow on {s1.Name}", r1)]);
+            evidence.Add(new Evidence(EvidenceLayer.Numeric, "refinement of S₂ (1-D root find on the conserved-quantity route)")
+            {
+                Values =
+                [
+                    new("printed S₂ = (x₂, y₂)", $"({Format.Value(Value(s2.Samples[0].X[0]))}, {Format.Value(Value(s2.Samples[0].Y))})"),
+                    new("refined S₂ = (x₂, a₁*σ(x₂w₁*))", $"({Format.Value(Value(refined.Samples[0].X[0]))}, {Format.Value(Value(refined.Samples[0].Y))})"),
+                    new("method", note),
+                ],
+            });
+            s2 = refined;
+        }
+        var r2 = context.Flow(sigma, s2, theta0);
+        evidence.Add(FlowEvidence.Of($"flow on {s1.Name} from θ₀", r1));
+        evidence.Add(FlowEvidence.Of($"flow on {s2.Name} from θ₀", r2));
+        if (!r1.Converged || !r2.Converged)
+            return Undecided(claim, "a flow did not reach its limit, so the overlap cannot be decided", evidence);
+
+        double e1 = FlowEvidence.LimitError(r1), e2 = FlowEvidence.LimitError(r2);
+        double separation = r1.Theta.Zip(r2.Theta, (a, b) => Math.Abs(a - b)).Max();
+        var own1 = ResidualCheck.Enclose(sigma, s1, r1.Theta, e1);
+        var own2 = ResidualCheck.Enclose(sigma, s2, r2.Theta, e2);
+        var cross12 = ResidualCheck.Enclose(sigma, s2, r1.Theta, e1); // θ₁* on S₂
+        var cross21 = ResidualCheck.Enclose(sigma, s1, r2.Theta, e2); // θ₂* on S₁
+        var all = own1.Concat(own2).Concat(cross12).Concat(cross21).ToList();
+        double LossUpper(IEnumerable<ResidualEnclosure> rs) => rs.Sum(r => r.MaxAbs * r.MaxAbs);
+        evidence.Add(new Evidence(EvidenceLayer.Interval, "residuals at the limits, enclosed over θ* ± its error estimate")
+        {
+            Values =
+            [
+                new("|θ₁* − θ₂*| (max norm)", $"{Format.Error(separation)} (errors {Format.Error(e1)}, {Format.Error(e2)})"),
+                new($"θ₁* on {s1.Name}: residual", string.Join("; ", own1.Select(ResidualCheck.Show))),
+                new($"θ₂* on {s2.Name}: residual", string.Join("; ", own2.Select(ResidualCheck.Show))),
+                new($"θ₁* on {s2.Name}: residual", string.Join("; ", cross12.Select(ResidualCheck.Show))),
+                new($"θ₂* on {s1.Name}: residual", string.Join("; ", cross21.Select(ResidualCheck.Show))),
+                new($"L_{s2.Name}(θ₁*) ≤", Format.Error(LossUpper(cross12))),
+                new($"L_{s1.Name}(θ₂*) ≤", Format.Error(LossUpper(cross21))),
+                new("tolerance on |rᵢ|", Format.Error(tol)),
+            ],
+        });
+        if (separation <= e1 + e2)
+            return new ClaimResult(claim, Verdict.Refuted, "The two limits coincide within their error estimates; Lemma 5.1 needs θ₁* ≠ θ₂*.", evidence);
+        if (all.All(r => r.MaxAbs <= tol))
+            return new ClaimResult(claim, Verdict.Confirmed,
+                $"θ₁* ≠ θ₂* (separated by {Format.Error(separation)}) and both lie in M_{s1.Name} ∩ M_{s2.Name}: every residual is within {Format.Error(tol)}.", evidence);
+        if (all.Any(r => r.MinAbs > tol))
+            return new ClaimResult(claim, Verdict.Refuted,
+                $"A limit is not in the other zero set: a residual exceeds {Format.Error(tol)} (L_{s2.Name}(θ₁*) ≤ {Format.Error(LossUpper(cross12))}, L_{s1.Name}(θ₂*) ≤ {Format.Error(LossUpper(cross21))}).", evidence);
+        return Undecided(claim, "a residual enclosure straddles the tolerance", evidence);
+    }
+
+    private static ClaimResult Undecided(Claim claim, string why, IReadOnlyList<Evidence> evidence) =>
+        new(claim, Verdict.Inconclusive, $"Not decided: {why}.", evidence);
+
+    private static double Value(Expr e) => Evaluator.Evaluate(e, new Dictionary<string, double>());
+
+    /// <summary>Solves a₂*(x)σ(x₁w₂*(x)) = y₁ for x near the printed x₂, with y₂(x) = a₁*σ(x w₁*).</summary>
+    private static (Dataset? Refined, string Note) Refine(Activation sigma, Dataset s1, Dataset s2, Theta theta0, FlowResult r1)
+    {
+        double w1 = r1.Theta[0], a1 = r1.Theta[1];
+        double x1 = Value(s1.Samples[0].X[0]), y1 = Value(s1.Samples[0].Y), x2 = Value(s2.Samples[0].X[0]);
+        var sig = Compiler.Compile(sigma.Definition, [sigma.Variable]);
+        var model = new OneNeuronModel(sigma, 1);
+        var w0 = theta0.W.Select(r => r.ToDouble()).ToArray();
+        double a0 = theta0.A.ToDouble();
+        string? failure = null;
+        double Mismatch(double x)
+        {
+            if (failure is not null) return double.NaN;
+            double y = a1 * sig([x * w1]);
+            var sample = new Sample([Expr.Num(Rational.FromDouble(x))], Expr.Num(Rational.FromDouble(y)));
+            var h = FirstIntegralH.Create(model, sample, ConservedQuantity.Derive(model, sample), w0);
+            var route = ConservedRouteSolver.Solve(h, sigma, w0, a0, y);
+            if (route.Limit is not { } lim) { failure = route.Reason; return double.NaN; }
+            return lim.A * sig([x1 * lim.W[0]]) - y1;
+        }
+        double f0 = Mismatch(x2);
+        for (double delta = 1e-3 * Math.Max(1, Math.Abs(x2)); delta < Math.Abs(x2) && failure is null; delta *= 2)
+        {
+            double lo = x2 - delta, hi = x2 + delta;
+            double flo = Mismatch(lo), fhi = Mismatch(hi);
+            if (!double.IsFinite(flo) || !double.IsFinite(fhi)) break;
+            double a = lo, b = hi;
+            if (Math.Sign(flo) == Math.Sign(f0) && Math.Sign(fhi) == Math.Sign(f0)) continue;
+            if (Math.Sign(flo) != Math.Sign(f0)) { a = lo; b = x2; } else { a = x2; b = hi; }
+            if (!Brent.TryFindRoot(Mismatch, a, b, 1e-14, 200, out var root) || failure is not null) break;
+            double y = a1 * sig([root * w1]);
+            var refined = new Dataset($"{s2.Name}′", [new Sample([Expr.Num(Rational.FromDouble(root))], Expr.Num(Rational.FromDouble(y)))]);
+            return (refined, $"Brent on x₂ ∈ [{Format.Value(a)}, {Format.Value(b)}], each step a Lemma A.3 limit ({(failure ?? "closed-form or quadrature h")})");
+        }
+        return (null, failure is not null ? $"the conserved-quantity route failed: {failure}" : "no sign change of the mismatch was found near the printed x₂");
+    }
+}
