@@ -123,8 +123,11 @@ public static class FlowCommand
             }).ToArray()),
             ["direction"] = r.Direction is { } dir ? Numbers(dir.Unit) : null,
             ["direction_error"] = r.Direction is { } de ? Number(de.ErrorEstimate) : null,
-            ["direction_hessian"] = r.Direction?.HessianEigenvector is { } hv ? Numbers(hv) : null,
+            ["direction_source"] = r.Direction?.Source,
+            ["direction_trajectory"] = r.Direction is { } dt ? Numbers(dt.TrajectoryUnit) : null,
+            ["direction_trajectory_change"] = r.Direction is { } dc ? Number(dc.TrajectoryStepChange) : null,
             ["direction_hessian_eigenvalue"] = r.Direction?.HessianEigenvalue is { } ev ? Number(ev) : null,
+            ["direction_trajectory_to_hessian"] = r.Direction?.TrajectoryToHessian is { } th ? Number(th) : null,
             ["limit_from_conserved"] = limit is null ? null : new JsonObject
             {
                 ["w"] = Numbers(limit.W),
@@ -174,9 +177,10 @@ public static class FlowCommand
         }
         if (r.Direction is { } dir)
         {
-            o.WriteLine($"Direction      lim θ̇/|θ̇| = ({string.Join(", ", dir.Unit.Select(v => v.ToString("G12", CultureInfo.InvariantCulture)))}) ± {G(dir.ErrorEstimate)}   (Lemma 5.2)");
-            if (dir.HessianEigenvector is { } hv)
-                o.WriteLine($"               Hessian check: eigenvector ({string.Join(", ", hv.Select(v => v.ToString("G12", CultureInfo.InvariantCulture)))}) of ∇²L(θ*), eigenvalue {G(dir.HessianEigenvalue!.Value)}");
+            static string Vector(IEnumerable<double> v) => string.Join(", ", v.Select(c => c.ToString("G12", CultureInfo.InvariantCulture)));
+            o.WriteLine($"Direction      lim θ̇/|θ̇| = ({Vector(dir.Unit)}) ± {G(dir.ErrorEstimate)}   (Lemma 5.2; {dir.Source})");
+            o.WriteLine($"               along the trajectory ({Vector(dir.TrajectoryUnit)}), last change {G(dir.TrajectoryStepChange)}"
+                + (dir.HessianEigenvalue is { } ev ? $"; eigenvector of ∇²L(θ*) with eigenvalue {G(ev)} at distance {G(dir.TrajectoryToHessian!.Value)}" : ""));
             if (r.Slope is { } s)
                 o.WriteLine($"Slope          ȧ/ẇ → {F(s)}" + (r.SlopeEq26 is { } s26 ? $";  eq. (26) σ(xw)/(a x σ′(xw)) at θ* = {F(s26)}" : ""));
         }
