@@ -38,10 +38,10 @@ public static class FlowCommand
         var activation = new Option<string>("--activation") { Description = "The activation σ as an expression in one variable, e.g. 1/(1+exp(-u)).", Required = true };
         var w0 = new Option<string>("--w0") { Description = "Initial w: comma-separated numbers, e.g. 0.922 or 0.1,-0.2,0.3.", Required = true };
         var a0 = new Option<string>("--a0") { Description = "Initial a, e.g. 2.868.", Required = true };
-        var x = new Option<string[]>("--x") { Description = "Input of a sample: comma-separated numbers (repeat --x/--y for more samples).", AllowMultipleArgumentsPerToken = false };
-        var y = new Option<string[]>("--y") { Description = "Label of a sample: a number or a constant expression such as -log(1+exp(0.18)).", AllowMultipleArgumentsPerToken = false };
+        var x = new Option<string[]>("--x") { Description = "Input of a sample: comma-separated numbers (required; repeat --x/--y for more samples).", AllowMultipleArgumentsPerToken = false };
+        var y = new Option<string[]>("--y") { Description = "Label of a sample (required, one per --x): a number or a constant expression such as -log(1+exp(0.18)).", AllowMultipleArgumentsPerToken = false };
         var method = new Option<string>("--method") { Description = "auto, dop853, radau5 or taylor (default auto).", DefaultValueFactory = _ => "auto" };
-        var tol = new Option<string?>("--tol") { Description = "Tolerance T (default 1e-12): solver rtol = atol = T; converged when ‖∇L‖ ≤ T·max(1, ‖∇L(θ0)‖)." };
+        var tol = new Option<string?>("--tol") { Description = "Tolerance T (default 1e-12): solver rtol = atol = T; converged when the last step and the estimated distance to the limit are ≤ 10·T·max(1, ‖θ‖) and ‖∇L‖ is at the matching level." };
         var maxSteps = new Option<string?>("--max-steps") { Description = "Step budget (default 200000)." };
         var maxTime = new Option<string?>("--max-time") { Description = "Time budget: integrate on [0, T] at most (default 1e12)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };

@@ -10,10 +10,11 @@ namespace ProofWorkbench.GradientFlow;
 /// Integrates gradient flow θ̇ = −∇L_S(θ) "to infinity" and reports its limit (paper 000, Sections 5–6: "the
 /// limit" is lim_{t→∞} θ(t)). The run steps an <see cref="OdeIntegrator"/> without end time other than the time
 /// budget and stops when the last step moved θ by at most ε = <see cref="FlowOptions.LimitToleranceFactor"/>·T·max(1, ‖θ‖),
-/// the distance to the limit estimated by the local quadratic model, ‖H⁺∇L(θ)‖, is at most ε too, and
-/// ‖∇L‖ ≤ max(T·max(1, ‖∇L(θ0)‖), ‖H‖·ε) — the gradient that a state resolved to ε can still show. Divergence (‖θ‖ past a bound), exhausted budgets, NaN and solver
-/// failures end the run with that outcome and a sentence; nothing hangs (step and time budgets) and no number
-/// is reported as a limit unless the run converged. Along the way it measures the drift of every known
+/// the distance to the limit estimated by the local quadratic model, ‖H⁺∇L(θ)‖ (<see cref="LocalQuadraticModel"/>),
+/// is at most ε too, and ‖∇L‖ ≤ max(T·max(1, ‖∇L(θ0)‖), ‖H‖·ε), the gradient that a state resolved to ε can still
+/// show. Divergence (‖θ‖ past a bound), exhausted budgets, NaN and solver failures end the run with that outcome
+/// and a sentence; nothing hangs (step and time budgets) and no number is reported as a limit unless the run
+/// converged. Along the way it measures the drift of every known
 /// conserved quantity (<see cref="ConservedMonitor"/>); at the end it estimates the limiting direction
 /// lim θ̇/|θ̇| (Lemma 5.2) and, for one sample, computes the limit a second way (<see cref="ConservedRouteSolver"/>).
 /// </summary>
