@@ -38,10 +38,10 @@ public static class FlowCommand
         var activation = new Option<string>("--activation") { Description = "The activation σ as an expression in one variable, e.g. 1/(1+exp(-u)).", Required = true };
         var w0 = new Option<string>("--w0") { Description = "Initial w: comma-separated numbers, e.g. 0.922 or 0.1,-0.2,0.3.", Required = true };
         var a0 = new Option<string>("--a0") { Description = "Initial a, e.g. 2.868.", Required = true };
-        var x = new Option<string[]>("--x") { Description = "Input of a sample: comma-separated numbers (repeat --x/--y for more samples).", AllowMultipleArgumentsPerToken = false };
-        var y = new Option<string[]>("--y") { Description = "Label of a sample: a number or a constant expression such as -log(1+exp(0.18)).", AllowMultipleArgumentsPerToken = false };
+        var x = new Option<string[]>("--x") { Description = "Input of a sample: comma-separated numbers (required; repeat --x/--y for more samples).", AllowMultipleArgumentsPerToken = false };
+        var y = new Option<string[]>("--y") { Description = "Label of a sample (required, one per --x): a number or a constant expression such as -log(1+exp(0.18)).", AllowMultipleArgumentsPerToken = false };
         var method = new Option<string>("--method") { Description = "auto, dop853, radau5 or taylor (default auto).", DefaultValueFactory = _ => "auto" };
-        var tol = new Option<string?>("--tol") { Description = "Tolerance T (default 1e-12): solver rtol = atol = T; converged when ‖∇L‖ ≤ T·max(1, ‖∇L(θ0)‖)." };
+        var tol = new Option<string?>("--tol") { Description = "Tolerance T (default 1e-12): solver rtol = atol = T; converged when the last step and the estimated distance to the limit are ≤ 10·T·max(1, ‖θ‖) and ‖∇L‖ is at the matching level." };
         var maxSteps = new Option<string?>("--max-steps") { Description = "Step budget (default 200000)." };
         var maxTime = new Option<string?>("--max-time") { Description = "Time budget: integrate on [0, T] at most (default 1e12)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
@@ -123,8 +123,11 @@ public static class FlowCommand
             }).ToArray()),
             ["direction"] = r.Direction is { } dir ? Numbers(dir.Unit) : null,
             ["direction_error"] = r.Direction is { } de ? Number(de.ErrorEstimate) : null,
-            ["direction_hessian"] = r.Direction?.HessianEigenvector is { } hv ? Numbers(hv) : null,
+            ["direction_source"] = r.Direction?.Source,
+            ["direction_trajectory"] = r.Direction is { } dt ? Numbers(dt.TrajectoryUnit) : null,
+            ["direction_trajectory_change"] = r.Direction is { } dc ? Number(dc.TrajectoryStepChange) : null,
             ["direction_hessian_eigenvalue"] = r.Direction?.HessianEigenvalue is { } ev ? Number(ev) : null,
+            ["direction_trajectory_to_hessian"] = r.Direction?.TrajectoryToHessian is { } th ? Number(th) : null,
             ["limit_from_conserved"] = limit is null ? null : new JsonObject
             {
                 ["w"] = Numbers(limit.W),
@@ -174,9 +177,10 @@ public static class FlowCommand
         }
         if (r.Direction is { } dir)
         {
-            o.WriteLine($"Direction      lim θ̇/|θ̇| = ({string.Join(", ", dir.Unit.Select(v => v.ToString("G12", CultureInfo.InvariantCulture)))}) ± {G(dir.ErrorEstimate)}   (Lemma 5.2)");
-            if (dir.HessianEigenvector is { } hv)
-                o.WriteLine($"               Hessian check: eigenvector ({string.Join(", ", hv.Select(v => v.ToString("G12", CultureInfo.InvariantCulture)))}) of ∇²L(θ*), eigenvalue {G(dir.HessianEigenvalue!.Value)}");
+            static string Vector(IEnumerable<double> v) => string.Join(", ", v.Select(c => c.ToString("G12", CultureInfo.InvariantCulture)));
+            o.WriteLine($"Direction      lim θ̇/|θ̇| = ({Vector(dir.Unit)}) ± {G(dir.ErrorEstimate)}   (Lemma 5.2; {dir.Source})");
+            o.WriteLine($"               along the trajectory ({Vector(dir.TrajectoryUnit)}), last change {G(dir.TrajectoryStepChange)}"
+                + (dir.HessianEigenvalue is { } ev ? $"; eigenvector of ∇²L(θ*) with eigenvalue {G(ev)} at distance {G(dir.TrajectoryToHessian!.Value)}" : ""));
             if (r.Slope is { } s)
                 o.WriteLine($"Slope          ȧ/ẇ → {F(s)}" + (r.SlopeEq26 is { } s26 ? $";  eq. (26) σ(xw)/(a x σ′(xw)) at θ* = {F(s26)}" : ""));
         }

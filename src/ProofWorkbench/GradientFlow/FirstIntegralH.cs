@@ -100,7 +100,7 @@ public sealed class FirstIntegralH
             return (ValueAt(to)!.Value - ValueAt(from)!.Value, 0);
         }
         double value = GaussKronrodRule.Integrate(xi => hPrime([xi]), Math.Min(from, to), Math.Max(from, to),
-            out double error, out _, QuadratureRelativeError, 30, 15);
+            out double error, out _, QuadratureRelativeError, 20, 15);
         return from < to ? (value, error) : (-value, error);
     }
 }

@@ -19,21 +19,25 @@ public sealed record ConservedDrift(string Name, string Expression, string Sourc
     double InitialValue, double MaxDrift, double MaxLevelSetDistance, string? Note);
 
 /// <summary>
-/// The limiting direction lim θ̇/|θ̇| (paper 000, Lemma 5.2), estimated from the trajectory: the unit field
-/// θ̇_k/|θ̇_k| at an accepted step of the final phase (see <see cref="GradientFlowEngine"/>), cross-checked against
-/// the Hessian at the limit. Near a minimum θ̇ ≈ −∇²L(θ*)(θ − θ*), so the flow arrives along an eigenvector of
-/// ∇²L(θ*) with positive eigenvalue — the slowest mode present (for one sample ∇²L(θ*) = 2∇f∇fᵀ and the eigenvector
-/// is ∇f(θ*), which is eq. (26)). <paramref name="ErrorEstimate"/> is the larger of the direction's change over the
-/// two steps before the chosen one and its distance to that eigenvector.
+/// The limiting direction lim θ̇/|θ̇| (paper 000, Lemma 5.2), by two routes. Along the trajectory: the unit field
+/// θ̇_k/|θ̇_k| at an accepted step of the final phase (see <see cref="GradientFlowEngine"/>), with the change over
+/// the two steps before it. From the Hessian at the limit: near a minimum θ̇ ≈ −∇²L(θ*)(θ − θ*), so the flow
+/// arrives along an eigenvector of ∇²L(θ*) with positive eigenvalue, the slowest mode present (for one sample
+/// ∇²L(θ*) = 2∇f∇fᵀ and the eigenvector is ∇f(θ*): eq. (26)). When the trajectory's direction is within
+/// <see cref="LimitingDirectionCheck.MatchDistance"/> of such an eigenvector, that eigenvector is the answer (the
+/// trajectory says which one; the Hessian gives it to near machine precision), with the change of the eigenvector
+/// between the last two accepted states as its error estimate; otherwise the trajectory's direction is the answer,
+/// with max(its step change, its distance to the nearest eigenvector) as the estimate.
 /// </summary>
-/// <param name="Unit">The unit vector over (w, a), from the trajectory.</param>
-/// <param name="ErrorEstimate">Error estimate (Euclidean), as above.</param>
-/// <param name="StepChange">The change of the trajectory's direction over the two steps before the chosen one.</param>
-/// <param name="HessianEigenvector">The eigenvector of ∇²L(θ*) (positive eigenvalue) closest to <paramref name="Unit"/>, signed
-/// like it; null when there is none (e.g. the run did not converge).</param>
-/// <param name="HessianEigenvalue">Its eigenvalue λ (θ − θ* decays like e^{−λt} along it), or null.</param>
-public sealed record LimitingDirection(IReadOnlyList<double> Unit, double ErrorEstimate, double StepChange,
-    IReadOnlyList<double>? HessianEigenvector, double? HessianEigenvalue);
+/// <param name="Unit">The unit vector over (w, a).</param>
+/// <param name="ErrorEstimate">Its error estimate (Euclidean), as above.</param>
+/// <param name="Source">"hessian eigenvector" or "trajectory".</param>
+/// <param name="TrajectoryUnit">The direction seen along the trajectory.</param>
+/// <param name="TrajectoryStepChange">Its change over the two steps before the chosen one.</param>
+/// <param name="HessianEigenvalue">The eigenvalue λ of the matched eigenvector (θ − θ* decays like e^{−λt} along it), or null.</param>
+/// <param name="TrajectoryToHessian">Distance from <paramref name="TrajectoryUnit"/> to the nearest eigenvector, or null.</param>
+public sealed record LimitingDirection(IReadOnlyList<double> Unit, double ErrorEstimate, string Source,
+    IReadOnlyList<double> TrajectoryUnit, double TrajectoryStepChange, double? HessianEigenvalue, double? TrajectoryToHessian);
 
 /// <summary>
 /// The limit computed by the second, independent route of Lemma A.3 (paper 000): the unique zero of

@@ -10,10 +10,11 @@ namespace ProofWorkbench.GradientFlow;
 /// Integrates gradient flow θ̇ = −∇L_S(θ) "to infinity" and reports its limit (paper 000, Sections 5–6: "the
 /// limit" is lim_{t→∞} θ(t)). The run steps an <see cref="OdeIntegrator"/> without end time other than the time
 /// budget and stops when the last step moved θ by at most ε = <see cref="FlowOptions.LimitToleranceFactor"/>·T·max(1, ‖θ‖),
-/// the distance to the limit estimated by the local quadratic model, ‖H⁺∇L(θ)‖, is at most ε too, and
-/// ‖∇L‖ ≤ max(T·max(1, ‖∇L(θ0)‖), ‖H‖·ε) — the gradient that a state resolved to ε can still show. Divergence (‖θ‖ past a bound), exhausted budgets, NaN and solver
-/// failures end the run with that outcome and a sentence; nothing hangs (step and time budgets) and no number
-/// is reported as a limit unless the run converged. Along the way it measures the drift of every known
+/// the distance to the limit estimated by the local quadratic model, ‖H⁺∇L(θ)‖ (<see cref="LocalQuadraticModel"/>),
+/// is at most ε too, and ‖∇L‖ ≤ max(T·max(1, ‖∇L(θ0)‖), ‖H‖·ε), the gradient that a state resolved to ε can still
+/// show. Divergence (‖θ‖ past a bound), exhausted budgets, NaN and solver failures end the run with that outcome
+/// and a sentence; nothing hangs (step and time budgets) and no number is reported as a limit unless the run
+/// converged. Along the way it measures the drift of every known
 /// conserved quantity (<see cref="ConservedMonitor"/>); at the end it estimates the limiting direction
 /// lim θ̇/|θ̇| (Lemma 5.2) and, for one sample, computes the limit a second way (<see cref="ConservedRouteSolver"/>).
 /// </summary>
@@ -52,7 +53,7 @@ public static class GradientFlowEngine
             ? Math.Sqrt(lim.W.Select((w, i) => Square(w - run.Theta[i])).Sum() + Square(lim.A - run.Theta[^1]))
             : null;
         var direction = run.Outcome == FlowOutcome.Converged && run.Direction is { } seen
-            ? LimitingDirectionCheck.Check(system, run.Theta, seen.Unit, seen.StepChange)
+            ? LimitingDirectionCheck.Combine(system, run.Theta, run.PreviousTheta, seen.Unit, seen.Change)
             : null;
         double? slope = model.Dimension == 1 && direction is { } d ? Finite(d.Unit[1] / d.Unit[0]) : null;
         double? slope26 = model.Dimension == 1 && sample is not null && run.Outcome == FlowOutcome.Converged
@@ -112,7 +113,11 @@ public static class GradientFlowEngine
 
     /// <summary>What the integration loop found.</summary>
     private sealed record Integration(FlowOutcome Outcome, string Message, double[] Theta, double Time, double GradientNorm,
-        double LastStepChange, double LimitErrorEstimate, long Steps, long RhsEvaluations, string Solver, LimitingDirection? Direction);
+        double LastStepChange, double LimitErrorEstimate, long Steps, long RhsEvaluations, string Solver, SeenDirection? Direction,
+        double[] PreviousTheta);
+
+    /// <summary>The unit field at the chosen step and its change over the two steps before it.</summary>
+    private sealed record SeenDirection(double[] Unit, double Change);
 
     private static Integration Integrate(GradientFlowSystem system, double[] theta0, FlowOptions options, ConservedMonitor monitor)
     {
@@ -124,10 +129,10 @@ public static class GradientFlowEngine
         if (!double.IsFinite(g0))
             return new Integration(FlowOutcome.NonFinite,
                 $"The gradient-flow field is not finite at θ0 = ({Format(theta0)}): σ or σ′ is undefined or overflows there.",
-                theta0, 0, g0, 0, double.NaN, 0, 1, method.Name, null);
+                theta0, 0, g0, 0, double.NaN, 0, 1, method.Name, null, theta0);
         if (g0 == 0)
             return new Integration(FlowOutcome.Converged, "θ0 is a stationary point (∇L(θ0) = 0): the flow stays there.",
-                theta0, 0, 0, 0, 0, 0, 1, method.Name, null);
+                theta0, 0, 0, 0, 0, 0, 1, method.Name, null, theta0);
 
         double gradientTolerance = options.Tolerance * Math.Max(1.0, g0);
         var problem = system.ToOdeProblem(theta0, options.MaxTime);
@@ -143,6 +148,7 @@ public static class GradientFlowEngine
         monitor.Observe(theta0);
 
         var previous = theta0.ToArray();
+        var beforeLast = theta0.ToArray();
         double change = 0, remaining = double.NaN, g = g0;
         var directions = new DirectionTracker(Scale(f0, 1 / g0), Math.Sqrt(g0 * gradientTolerance));
         FlowOutcome? outcome = null;
@@ -157,6 +163,7 @@ public static class GradientFlowEngine
             g = Norm(f);
             change = Distance(theta, previous);
             if (g > 0 && double.IsFinite(g)) directions.Add(Scale(f, 1 / g), g);
+            previous.CopyTo(beforeLast);
             theta.CopyTo(previous);
 
             double norm = Norm(theta);
@@ -202,7 +209,7 @@ public static class GradientFlowEngine
             };
         }
         return new Integration(outcome.Value, message, last, integrator.T, g, change, remaining, stats.AcceptedSteps, evaluations,
-            method.Name, directions.Best());
+            method.Name, directions.Best(), beforeLast);
     }
 
     private static string BudgetMessage(OdeIntegrator integrator, FlowOptions options, double g, double change, double norm0, double[] theta)
@@ -226,7 +233,7 @@ public static class GradientFlowEngine
     private sealed class DirectionTracker(double[] initial, double phaseThreshold)
     {
         private readonly List<double[]> recent = [initial];
-        private LimitingDirection? best;
+        private SeenDirection? best;
         private bool inFinalPhase;
 
         public void Add(double[] unit, double gradientNorm)
@@ -236,12 +243,12 @@ public static class GradientFlowEngine
             double change = recent.Take(recent.Count - 1).Max(d => Distance(unit, d));
             bool finalPhase = gradientNorm <= phaseThreshold;
             // Before the final phase: the latest step. In it: the first step, then any step with a smaller change.
-            bool replace = finalPhase ? !inFinalPhase || change <= best!.ErrorEstimate : true;
-            if (replace) best = new LimitingDirection(unit, change, change, null, null);
+            bool replace = finalPhase ? !inFinalPhase || change <= best!.Change : true;
+            if (replace) best = new SeenDirection(unit, change);
             inFinalPhase |= finalPhase;
         }
 
-        public LimitingDirection? Best() => best;
+        public SeenDirection? Best() => best;
     }
 
     private static double Norm(ReadOnlySpan<double> v)

@@ -119,7 +119,7 @@ public class ComponentTests
         // last field points backwards; with it the direction agrees with DOP853's.
         var taylor = GradientFlowEngine.Run(Model(Sigmoid), [Sample("1", "1")], Figure1Theta0, new FlowOptions { Method = FlowMethod.Taylor });
         var dop = GradientFlowEngine.Run(Model(Sigmoid), [Sample("1", "1")], Figure1Theta0, new FlowOptions { Method = FlowMethod.Dop853 });
-        Assert.InRange(Math.Abs(taylor.Direction!.Unit[0] - dop.Direction!.Unit[0]), 0, 1e-9);
-        Assert.InRange(Math.Abs(taylor.Direction.Unit[1] - dop.Direction.Unit[1]), 0, 1e-9);
+        Assert.InRange(Math.Abs(taylor.Direction!.TrajectoryUnit[0] - dop.Direction!.TrajectoryUnit[0]), 0, 1e-9);
+        Assert.InRange(Math.Abs(taylor.Direction.TrajectoryUnit[1] - dop.Direction.TrajectoryUnit[1]), 0, 1e-9);
     }
 }

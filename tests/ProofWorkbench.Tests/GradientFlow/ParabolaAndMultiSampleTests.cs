@@ -51,14 +51,14 @@ public class ParabolaAndMultiSampleTests
         double lambdaMin = (h11 + h22) / 2 - Math.Sqrt((h11 - h22) * (h11 - h22) / 4 + h12 * h12);
         double slope = -(h11 - lambdaMin) / h12; // (H − λ)v = 0 ⇒ v = (1, slope)
         var dir = r.Direction!;
-        var v = dir.HessianEigenvector!;
-        Assert.InRange(Math.Abs(v[1] / v[0] - slope), 0, 1e-9 * Math.Abs(slope));
+        Assert.Equal("hessian eigenvector", dir.Source);
+        Assert.InRange(Math.Abs(r.Slope!.Value - slope), 0, 1e-9 * Math.Abs(slope));
         Assert.InRange(Math.Abs(dir.HessianEigenvalue!.Value - 2 * lambdaMin), 0, 1e-9);
-        // The trajectory's direction agrees with it within its error estimate, which is small.
+        Assert.InRange(dir.ErrorEstimate, 0, 1e-9);
+        // The trajectory (slow approach, t ≈ 1e4) picks this eigenvector and agrees with it to about 1e-6.
+        Assert.InRange(dir.TrajectoryToHessian!.Value, 0, 1e-5);
         double norm = Math.Sqrt(1 + slope * slope);
-        double distance = Math.Sqrt(Math.Pow(dir.Unit[0] - 1 / norm, 2) + Math.Pow(dir.Unit[1] - slope / norm, 2));
-        Assert.InRange(distance, 0, dir.ErrorEstimate * 1.01);
-        Assert.InRange(dir.ErrorEstimate, 0, 1e-5);
+        Assert.InRange(Math.Abs(dir.TrajectoryUnit[0] - 1 / norm), 0, 1e-5);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class ParabolaAndMultiSampleTests
         Assert.True(q.Proved);
         Assert.InRange(q.MaxDrift, 0, 1e-10);
         Assert.InRange(Math.Abs(r.W[0] * r.W[0] + r.W[1] * r.W[1] - r.A * r.A - (0.01 + 0.04 - 0.25)), 0, 1e-10);
-        Assert.InRange(r.Direction!.ErrorEstimate, 0, 1e-5);
+        Assert.InRange(r.Direction!.ErrorEstimate, 0, 1e-9);
     }
 
     [Fact]
