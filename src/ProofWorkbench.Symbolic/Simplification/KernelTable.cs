@@ -13,12 +13,12 @@ internal sealed class KernelTable
 {
     private readonly List<Expr> kernels = [];
     private readonly Dictionary<Expr, int> index = [];
-    // Per monomial m: the lcm of the denominators of every c in an exp(c·m) of the expression, so that all
-    // of them become integer powers of the one kernel exp(m/lcm). Filled by a first pass (see Convert).
-    private readonly Dictionary<Expr, System.Numerics.BigInteger> expDenominators;
+    // Per monomial m: the gcd g of every coefficient c in an exp(c·m) of the expression, so that all of them
+    // become integer powers of the one kernel exp(g·m). Filled by a first pass (see Convert).
+    private readonly Dictionary<Expr, Rational> expDenominators;
     private readonly bool recording;
 
-    private KernelTable(Dictionary<Expr, System.Numerics.BigInteger> denominators, bool recording)
+    private KernelTable(Dictionary<Expr, Rational> denominators, bool recording)
     {
         expDenominators = denominators;
         this.recording = recording;
@@ -100,16 +100,16 @@ internal sealed class KernelTable
         foreach (var (mono, c) in poly.Terms)
         {
             var monomial = Mul(mono.Powers.Select(q => Pow(kernels[q.Kernel], Num(q.Exponent))));
-            // exp(p/q · m) = exp(m/L)^(pL/q) with L the lcm of all denominators seen for m, so that
-            // exp(−u/3), exp(2u/9) and exp(u) share the kernel exp(u/9).
-            var lcm = expDenominators.GetValueOrDefault(monomial, c.Denominator);
-            if (recording || lcm % c.Denominator != 0)
+            // exp(c·m) = exp(g·m)^(c/g) with g the gcd of all coefficients seen for m, so that exp(−u/3),
+            // exp(2u/9) and exp(u) share the kernel exp(u/9), and exp(12.307w) stays one kernel.
+            var g = expDenominators.GetValueOrDefault(monomial, c.Abs());
+            if (recording || !(c / g).IsInteger)
             {
-                lcm = lcm / System.Numerics.BigInteger.GreatestCommonDivisor(lcm, c.Denominator) * c.Denominator;
-                expDenominators[monomial] = lcm;
+                g = Rational.Gcd(g, c);
+                expDenominators[monomial] = g;
             }
-            var power = c * new Rational(lcm);
-            var kernel = Call(KnownFunctions.Exp, Mul(Num(new Rational(1, lcm)), monomial));
+            var power = c / g;
+            var kernel = Call(KnownFunctions.Exp, Mul(Num(g), monomial));
             if (kernel is not FunctionCall { Function.Name: "exp" })
                 result = result.Times(From(Pow(kernel, Num(power)))); // exp(log z) = z and the like
             else if (power.Numerator.GetBitLength() < 16)
