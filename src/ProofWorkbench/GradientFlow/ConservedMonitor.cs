@@ -30,10 +30,19 @@ public sealed class ConservedMonitor
         }
     }
 
+    private List<double[]>? trajectory;
+
+    /// <summary>Also keeps every accepted state (for figures); off by default.</summary>
+    public void RecordTrajectory() => trajectory ??= [];
+
+    /// <summary>The accepted states, when recording (θ₀ first).</summary>
+    public IReadOnlyList<double[]> Trajectory => trajectory ?? [];
+
     /// <summary>Records the quantities at the state of an accepted step.</summary>
     public void Observe(ReadOnlySpan<double> theta)
     {
         foreach (var t in trackers) t.Observe(theta);
+        trajectory?.Add(theta.ToArray());
     }
 
     /// <summary>The drifts so far.</summary>

@@ -33,7 +33,10 @@ public sealed record FlowOptions
     /// </summary>
     public double DivergenceBound { get; init; } = 1e6;
 
-    /// <summary>Checks the values; <see cref="InputException"/> for a bad one.</summary>
+    /// <summary>Keep every accepted state in <see cref="FlowResult.Trajectory"/> (for figures).</summary>
+    public bool RecordTrajectory { get; init; }
+
+    /// <summary>Checks the options; throws <see cref="InputException"/> for impossible values.</summary>
     public void Validate()
     {
         if (!(Tolerance > 0 && Tolerance < 1) || !double.IsFinite(Tolerance))

@@ -106,6 +106,9 @@ public sealed record FlowResult
     /// <summary>Eq. (26) of paper 000 at the limit: σ(xw*)/(a* x σ′(xw*)) (d = 1, one sample; null where it is not finite, e.g. x = 0).</summary>
     public required double? SlopeEq26 { get; init; }
 
+    /// <summary>The accepted states θ(tₖ), θ₀ first, when <see cref="FlowOptions.RecordTrajectory"/> was set; else empty.</summary>
+    public IReadOnlyList<double[]> Trajectory { get; init; } = [];
+
     /// <summary>True when the flow converged.</summary>
     public bool Converged => Outcome == FlowOutcome.Converged;
     /// <summary>w at <see cref="Theta"/>.</summary>

@@ -38,6 +38,7 @@ public static class GradientFlowEngine
 
         var h = OneSampleFirstIntegral(system, start);
         var monitor = new ConservedMonitor(system, h, start);
+        if (options.RecordTrajectory) monitor.RecordTrajectory();
         var run = Integrate(system, start, options, monitor);
 
         var sample = system.Data.Count == 1 ? system.Data[0] : null;
@@ -81,6 +82,7 @@ public static class GradientFlowEngine
             RoutesDistance = distance,
             Slope = slope,
             SlopeEq26 = slope26,
+            Trajectory = monitor.Trajectory,
         };
     }
 

@@ -12,5 +12,10 @@ public static class ClaimCheckers
         new Prop61Checker(),
         new KktChecker(),
         new ConservedChecker(),
+        new ConvergesChecker(),
+        new InMinimumSetChecker(),
+        new TwoPointOverlapChecker(),
+        new OnePointOverlapChecker(),
+        new SignChecker(),
     ];
 }

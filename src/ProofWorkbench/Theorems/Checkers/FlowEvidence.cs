@@ -16,8 +16,8 @@ public static class FlowEvidence
         {
             new("outcome", r.Converged ? "converged" : $"{r.Outcome}: {r.Message}"),
             new("limit θ* = (w, a) (ODE route)", Format.Vector(r.Theta)),
-            new("error estimate of θ*", Format.Error(LimitError(r))),
-            new("loss at θ*", Format.Error(r.Loss)),
+            new("error estimate of θ*", Format.Bound(LimitError(r))),
+            new("loss at θ*", Format.Bound(r.Loss)),
             new("time reached", Format.Value(r.Time)),
             new("solver", $"{r.Solver}; {r.Steps} steps, {r.RhsEvaluations} RHS evaluations"),
         };
@@ -25,11 +25,11 @@ public static class FlowEvidence
             values.Add(new("limit from the conserved quantity (Lemma A.3 root finding)", Format.Vector([.. c.W, c.A])));
         else if (r.ConservedRoute?.Reason is { } why)
             values.Add(new("second route", why));
-        if (r.RoutesDistance is { } d) values.Add(new("distance between the two routes", Format.Error(d)));
+        if (r.RoutesDistance is { } d) values.Add(new("distance between the two routes", Format.Bound(d)));
         foreach (var q in r.Conserved)
-            values.Add(new($"drift of {q.Name} along the trajectory", Format.Error(q.MaxDrift)));
+            values.Add(new($"drift of {q.Name} along the trajectory", Format.Bound(q.MaxDrift)));
         if (r.Direction is { } dir)
-            values.Add(new("limiting direction θ̇/|θ̇|", $"{Format.Vector(dir.Unit)} ± {Format.Error(dir.ErrorEstimate)}"));
+            values.Add(new("limiting direction θ̇/|θ̇|", $"{Format.Vector(dir.Unit)}, error {Format.Bound(dir.ErrorEstimate)}"));
         if (r.Slope is { } s) values.Add(new("limiting slope ȧ/ẇ", Format.Value(s)));
         if (r.SlopeEq26 is { } s26) values.Add(new("slope of eq. (26), σ(xw)/(a x σ′(xw)) at θ*", Format.Value(s26)));
         return new Evidence(EvidenceLayer.Numeric, title) { Values = values };

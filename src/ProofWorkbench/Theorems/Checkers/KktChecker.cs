@@ -54,7 +54,14 @@ public sealed class KktChecker : IClaimChecker
             parameters = [.. model.ParameterNames];
             residuals = data.Samples.Select(model.Residual).ToArray();
             var thetaNode = claim.Node.Optional("theta")
-                ?? throw claim.Node.Error("a one-neuron 'kkt' claim needs 'theta' (the limit θ*, exact).");
+                ?? throw claim.Node.Error("a one-neuron 'kkt' claim needs 'theta': the limit θ* (a point), or 'flow-limit' for the gradient-flow limit.");
+            if (!thetaNode.IsMapping && thetaNode.Text() == "flow-limit")
+            {
+                var flow = context.Flow(model.Activation, data, theta0);
+                if (!flow.Converged)
+                    return new ClaimResult(claim, Verdict.Inconclusive, $"The flow did not converge: {flow.Message}", [FlowEvidence.Of("gradient flow", flow)]);
+                return LimitKkt(claim, g, model, data, theta0, flow, parameters, w0Names);
+            }
             var t = context.Point(thetaNode);
             limit = [.. t.W, t.A];
             limitOrigin = "θ* as given in the claim";
@@ -146,6 +153,52 @@ public sealed class KktChecker : IClaimChecker
         return norm > bound
             ? new ClaimResult(claim, Verdict.Refuted, $"θ* is not a KKT point: the stationarity residual {Format.Error(norm)} exceeds its rounding error bound {Format.Error(bound)}.", [evidence])
             : new ClaimResult(claim, Verdict.Confirmed, $"The stationarity residual {Format.Error(norm)} is within its rounding error bound {Format.Error(bound)}.", [evidence]);
+    }
+
+    /// <summary>
+    /// Stationarity at a numerically computed limit: the residual ‖∇G − Σλᵢ∇rᵢ‖ at θ*, and its uncertainty
+    /// from θ*'s error estimate (the largest change of the residual over θ* ± error in each coordinate) plus rounding.
+    /// </summary>
+    private static ClaimResult LimitKkt(Claim claim, Expr g, OneNeuronModel model, Dataset data, Theta theta0,
+        GradientFlow.FlowResult flow, string[] parameters, string[] w0Names)
+    {
+        var env0 = new Dictionary<string, double>();
+        for (int i = 0; i < w0Names.Length; i++) env0[w0Names[i]] = theta0.W[i].ToDouble();
+        env0["a0"] = theta0.A.ToDouble();
+        var gradG = Differentiator.Gradient(g, parameters);
+        var gradR = data.Samples.Select(s => Differentiator.Gradient(model.Residual(s), parameters)).ToArray();
+        double Residual(IReadOnlyList<double> theta)
+        {
+            var env = new Dictionary<string, double>(env0);
+            for (int i = 0; i < parameters.Length; i++) env[parameters[i]] = theta[i];
+            var G = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(gradG.Select(e => Symbolic.Compilation.Evaluator.Evaluate(e, env)).ToArray());
+            var a = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(parameters.Length, gradR.Length,
+                (k, i) => Symbolic.Compilation.Evaluator.Evaluate(gradR[i][k], env));
+            return (G - a * a.QR().Solve(G)).L2Norm();
+        }
+        double err = FlowEvidence.LimitError(flow);
+        double norm = Residual(flow.Theta);
+        double spread = 0;
+        for (int i = 0; i < parameters.Length; i++)
+            foreach (var sgn in new[] { -1.0, 1.0 })
+            {
+                var t = flow.Theta.ToArray();
+                t[i] += sgn * err;
+                spread = Math.Max(spread, Math.Abs(Residual(t) - norm));
+            }
+        double bound = spread + 1e-13 * Math.Max(1, norm);
+        var evidence = new List<Evidence>
+        {
+            FlowEvidence.Of("gradient flow to the limit θ*", flow),
+            new(EvidenceLayer.Numeric, "stationarity of G at the computed limit")
+            {
+                Formulas = [new("G(θ, θ₀)", LatexPrinter.Print(g))],
+                Values = [new("‖∇G − Σλᵢ∇rᵢ‖ at θ*", Format.Error(norm)), new("uncertainty (θ* error and rounding)", Format.Error(bound))],
+            },
+        };
+        return norm > bound
+            ? new ClaimResult(claim, Verdict.Refuted, $"The flow's limit is not a KKT point of min G over M_S: the stationarity residual {Format.Error(norm)} exceeds its uncertainty {Format.Error(bound)}, so G cannot characterize the flow on this data (Definitions 4.4–4.5).", evidence)
+            : new ClaimResult(claim, Verdict.Confirmed, $"The stationarity residual {Format.Error(norm)} is within its uncertainty {Format.Error(bound)}.", evidence);
     }
 
     private static Rational[] LinearLimit(Dataset data, Theta theta0, Claim claim)

@@ -39,6 +39,7 @@ public static class ResidualCheck
         return values.All(v => v is Number) ? values : null;
     }
 
-    /// <summary>"[lo, hi]" with values formatted for reports.</summary>
-    public static string Show(ResidualEnclosure r) => $"[{Format.Error(r.Enclosure.Lo)}, {Format.Error(r.Enclosure.Hi)}]";
+    /// <summary>"[lo, hi]" for residuals of visible size; "|r| ≤ bound" for tiny ones (machine-independent digits).</summary>
+    public static string Show(ResidualEnclosure r) =>
+        r.MaxAbs < 1e-6 ? $"|r| {Format.Bound(r.MaxAbs)}" : $"[{Format.Error(r.Enclosure.Lo)}, {Format.Error(r.Enclosure.Hi)}]";
 }

@@ -59,6 +59,8 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
         var r2 = context.Flow(sigma, s2, theta0);
         evidence.Add(FlowEvidence.Of($"flow on {s1.Name} from θ₀", r1));
         evidence.Add(FlowEvidence.Of($"flow on {s2.Name} from θ₀", r2));
+        if (FlowFigure.Draw($"{claim.Id}.svg", $"Trajectories from θ₀ and the zero sets M_{s1.Name}, M_{s2.Name} (cf. paper 000, Figure 1)", sigma, theta0, [(s1, r1), (s2, r2)]) is { } fig)
+            evidence.Add(new Evidence(EvidenceLayer.Numeric, "phase-plane figure") { Figure = fig });
         if (!r1.Converged || !r2.Converged)
             return Undecided(claim, "a flow did not reach its limit, so the overlap cannot be decided", evidence);
 
@@ -74,13 +76,13 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
         {
             Values =
             [
-                new("|θ₁* − θ₂*| (max norm)", $"{Format.Error(separation)} (errors {Format.Error(e1)}, {Format.Error(e2)})"),
+                new("|θ₁* − θ₂*| (max norm)", $"{Format.Error(separation)} (errors {Format.Bound(e1)}, {Format.Bound(e2)})"),
                 new($"θ₁* on {s1.Name}: residual", string.Join("; ", own1.Select(ResidualCheck.Show))),
                 new($"θ₂* on {s2.Name}: residual", string.Join("; ", own2.Select(ResidualCheck.Show))),
                 new($"θ₁* on {s2.Name}: residual", string.Join("; ", cross12.Select(ResidualCheck.Show))),
                 new($"θ₂* on {s1.Name}: residual", string.Join("; ", cross21.Select(ResidualCheck.Show))),
-                new($"L_{s2.Name}(θ₁*) ≤", Format.Error(LossUpper(cross12))),
-                new($"L_{s1.Name}(θ₂*) ≤", Format.Error(LossUpper(cross21))),
+                new($"L_{s2.Name}(θ₁*)", Format.Bound(LossUpper(cross12))),
+                new($"L_{s1.Name}(θ₂*)", Format.Bound(LossUpper(cross21))),
                 new("tolerance on |rᵢ|", Format.Error(tol)),
             ],
         });
@@ -91,7 +93,7 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
                 $"θ₁* ≠ θ₂* (separated by {Format.Error(separation)}) and both lie in M_{s1.Name} ∩ M_{s2.Name}: every residual is within {Format.Error(tol)}.", evidence);
         if (all.Any(r => r.MinAbs > tol))
             return new ClaimResult(claim, Verdict.Refuted,
-                $"A limit is not in the other zero set: a residual exceeds {Format.Error(tol)} (L_{s2.Name}(θ₁*) ≤ {Format.Error(LossUpper(cross12))}, L_{s1.Name}(θ₂*) ≤ {Format.Error(LossUpper(cross21))}).", evidence);
+                $"A limit is not in the other zero set: a residual exceeds {Format.Error(tol)} (L_{s2.Name}(θ₁*) {Format.Bound(LossUpper(cross12))}, L_{s1.Name}(θ₂*) {Format.Bound(LossUpper(cross21))}).", evidence);
         return Undecided(claim, "a residual enclosure straddles the tolerance", evidence);
     }
 

@@ -37,7 +37,7 @@ public sealed class TheoremContext(TheoremFile file)
         var key = $"{sigma.Definition}|{string.Join(";", data.Samples.Select(s => string.Join(",", s.X) + "->" + s.Y))}|{string.Join(",", theta0.W)},{theta0.A}";
         if (flows.TryGetValue(key, out var cached)) return cached;
         var model = new OneNeuronModel(sigma, data.Dimension);
-        var result = GradientFlowEngine.Run(model, data.Samples, theta0.ToArray(), new FlowOptions());
+        var result = GradientFlowEngine.Run(model, data.Samples, theta0.ToArray(), new FlowOptions { RecordTrajectory = true });
         flows[key] = result;
         return result;
     }

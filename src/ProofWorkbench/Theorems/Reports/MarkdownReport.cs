@@ -70,7 +70,7 @@ public static class MarkdownReport
                 if (e.Values.Count > 0)
                 {
                     sb.AppendLine("| quantity | value |").AppendLine("|---|---|");
-                    foreach (var v in e.Values) sb.AppendLine($"| {v.Name} | {v.Value.Replace("|", "\\|")} |");
+                    foreach (var v in e.Values) sb.AppendLine($"| {v.Name.Replace("|", "\\|")} | {v.Value.Replace("|", "\\|")} |");
                     sb.AppendLine();
                 }
                 if (e.SmtLib is { } smt)

@@ -1,0 +1,52 @@
+using ProofWorkbench.Smt;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Theorems.Checkers;
+
+/// <summary>
+/// <c>sign</c>: <c>expression</c> satisfies <c>relation</c> (default "&gt; 0") for all real values of its variables
+/// under <c>assume</c> — decided by Z3 on an SMT-LIB2 script with soundly abstracted transcendental terms.
+/// Proved when the negation is unsat; refuted with a checked witness; inconclusive when Z3 gives up.
+/// </summary>
+public sealed class SignChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "sign";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters => ["expression", "relation", "assume"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        var e = claim.Node.Required("expression").Expression();
+        var relNode = claim.Node.Optional("relation");
+        var op = (relNode?.Text() ?? "> 0").Replace(" ", "") switch
+        {
+            ">0" => RelationOperator.Greater, ">=0" => RelationOperator.GreaterOrEqual, "<0" => RelationOperator.Less,
+            "<=0" => RelationOperator.LessOrEqual, "!=0" => RelationOperator.NotEqual,
+            var t => throw relNode!.Error($"unknown relation '{t}'; write one of \"> 0\", \">= 0\", \"< 0\", \"<= 0\", \"!= 0\"."),
+        };
+        var assumptions = claim.Node.Optional("assume")?.Items().Select(a =>
+        {
+            var r = a.Expression();
+            return r as Relation ?? throw a.Error("an assumption must be a relation such as \"x > 0\".");
+        }).ToList() ?? [];
+        SmtCheckResult result;
+        try { result = SmtProver.ProveSign(e, op, assumptions); }
+        catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }
+        var verdict = result.Verdict switch
+        {
+            SmtVerdict.Proved => Verdict.Proved,
+            SmtVerdict.Refuted => Verdict.Refuted,
+            _ => Verdict.Inconclusive,
+        };
+        var evidence = new Evidence(EvidenceLayer.Smt, $"Z3: {result.Verdict.ToString().ToLowerInvariant()}")
+        {
+            SmtLib = result.Script,
+            Values = result.Witness is null ? [] : [new("witness", result.Witness.ToString() ?? "")],
+        };
+        return new ClaimResult(claim, verdict, result.Explanation, [evidence]);
+    }
+}
