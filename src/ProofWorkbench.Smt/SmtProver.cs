@@ -58,6 +58,12 @@ public static class SmtProver
             string refined = round > 0 ? $", after {round} refinement round{(round == 1 ? "" : "s")}" : "";
             switch (outcome.Answer)
             {
+                case SatAnswer.Unsat when domain.Count > 0 && DomainIsEmpty(claim, assumptions, options, translation, name):
+                    return result with
+                    {
+                        Verdict = SmtVerdict.Unknown, DomainEmpty = true,
+                        Explanation = $"the claim holds only vacuously: its domain ({string.Join("; ", domain)}) is empty{(assumptions.Count > 0 ? " under the assumptions" : "")}; nothing was proved",
+                    };
                 case SatAnswer.Unsat:
                     return result with { Verdict = SmtVerdict.Proved, Explanation = $"proved{onDomain}: the negation is unsat ({Citation}{refined})" };
                 case SatAnswer.Unknown:
@@ -98,8 +104,12 @@ public static class SmtProver
         }
     }
 
-    private static (SmtTranslator, SmtScript, SolverOutcome) Attempt(Relation claim, IReadOnlyList<Relation> assumptions, SmtSolverOptions? options,
-        TranslationOptions? translation, string name, List<(AbstractionKind Kind, Rational Point)> points)
+    /// <summary>True when no point satisfies the domain conditions and the assumptions (unsat is exact).</summary>
+    private static bool DomainIsEmpty(Relation claim, IReadOnlyList<Relation> assumptions, SmtSolverOptions? options, TranslationOptions? translation, string name) =>
+        Attempt(claim, assumptions, options, translation, name, [], negate: false).Outcome.Answer == SatAnswer.Unsat;
+
+    private static (SmtTranslator Translator, SmtScript Script, SolverOutcome Outcome) Attempt(Relation claim, IReadOnlyList<Relation> assumptions, SmtSolverOptions? options,
+        TranslationOptions? translation, string name, List<(AbstractionKind Kind, Rational Point)> points, bool negate = true)
     {
         var tr = new SmtTranslator(translation);
         var goal = tr.Prepare(claim);
@@ -117,7 +127,8 @@ public static class SmtProver
         foreach (var s in new[] { "axioms: facts about the abstracted functions", "domain", "assumptions", "negation of the claim" }) b.DeclareSection(s);
         tr.WriteTo(b);
         for (int i = 0; i < assumptions.Count; i++) b.Assert("assumptions", assumedText[i], $"assumption: {assumptions[i]}");
-        b.Assert("negation of the claim", negation, $"negation of: {claim}");
+        if (negate) b.Assert("negation of the claim", negation, $"negation of: {claim}");
+        else b.HeaderComment("this script omits the negation: it checks that the domain and the assumptions can hold at all");
         var script = b.Build(options);
         return (tr, script, SmtSolver.Solve(script, options));
     }

@@ -155,6 +155,24 @@ public class SignProofTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AnEmptyDomainIsReportedInsteadOfAVacuousProof()
+    {
+        var r = Prove("log(-1 - x^2) > 5");
+        Assert.True(r.DomainEmpty);
+        Assert.Equal(SmtVerdict.Unknown, r.Verdict);
+        Assert.Contains("vacuously", r.Explanation);
+        Assert.Equal(SmtVerdict.Proved, Prove("sqrt(x) >= 0").Verdict); // a nonempty domain (x >= 0)
+    }
+
+    [Fact]
+    public void RootsAreTakenOnNonnegativeBasesAsTheNumericEvaluatorsDo()
+    {
+        var r = Prove("x^(1/3) > -1");
+        Assert.Equal(SmtVerdict.Proved, r.Verdict);
+        Assert.Contains("x >= 0", r.Domain.Single());
+    }
+
+    [Fact]
     public void ReservedNamesAreRenamedAndReportedUnderTheirOwnName()
     {
         var r = SmtProver.Prove(new Relation(Expr.Sub(Expr.Pow(Expr.Sym("let"), Expr.Two), Expr.One), RelationOperator.Greater, Expr.Zero));

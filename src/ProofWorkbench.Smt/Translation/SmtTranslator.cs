@@ -76,7 +76,7 @@ public sealed record TranslationOptions
 /// atan, asinh and π are replaced by fresh variables constrained only by SOUND axioms — facts true of the
 /// real functions at every argument — so every real counterexample remains a model (an unsat answer is a
 /// proof), while a model may be spurious (a sat answer must be checked against the real functions).
-/// Every denominator, log argument and even root is recorded as a domain condition under the
+/// Every denominator, log argument and root (fractional power) is recorded as a domain condition under the
 /// path condition of the enclosing piecewise branch.
 /// </summary>
 public sealed class SmtTranslator
@@ -113,7 +113,7 @@ public sealed class SmtTranslator
     /// <summary>True when some fresh variable is constrained only by axioms (so a model may be spurious).</summary>
     public bool UsesAbstraction => terms.Any(t => !t.IsExact);
 
-    /// <summary>The domain conditions: denominators nonzero, log arguments positive, even roots of nonnegatives.</summary>
+    /// <summary>The domain conditions: denominators nonzero, log arguments positive, roots of nonnegatives.</summary>
     public IReadOnlyList<Axiom> Domain => domain;
 
     /// <summary>The axioms; available after <see cref="Complete"/>.</summary>
@@ -258,10 +258,12 @@ public sealed class SmtTranslator
                 CollectDomain(pw.Exponent, path);
                 if (pw.Exponent is Number k)
                 {
+                    // Fractional powers are taken on nonnegative bases only, for every root degree: the numeric
+                    // evaluators of ProofWorkbench.Symbolic leave b^(p/q) undefined for b < 0 (even for odd q).
                     var r = k.Value;
-                    bool evenRoot = !r.IsInteger && r.Denominator.IsEven;
-                    if (evenRoot && r.Sign < 0) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.Greater, Zero), $"the base of {e} is positive (even root in a denominator)");
-                    else if (evenRoot) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.GreaterOrEqual, Zero), $"the base of {e} is nonnegative (even root)");
+                    bool root = !r.IsInteger;
+                    if (root && r.Sign < 0) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.Greater, Zero), $"the base of {e} is positive (a root in a denominator)");
+                    else if (root) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.GreaterOrEqual, Zero), $"the base of {e} is nonnegative (a root)");
                     else if (r.Sign < 0) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.NotEqual, Zero), $"the denominator {pw.Base} is nonzero");
                 }
                 else AddDomain(path, Formula.Rel(pw.Base, RelationOperator.Greater, Zero), $"the base of {e} is positive (real power)");
@@ -640,7 +642,7 @@ public sealed class SmtTranslator
         foreach (var a in Axioms) builder.Assert(axiomSection, Print(a.Formula), $"{a.Name}: {a.Justification}");
         builder.DeclareSection(domainSection);
         if (domain.Count > 0)
-            builder.Comment(domainSection, "The claim is made where every term is defined: denominators nonzero, log arguments positive, even roots of nonnegatives.");
+            builder.Comment(domainSection, "The claim is made where every term is defined: denominators nonzero, log arguments positive, roots of nonnegatives.");
         foreach (var d in domain) builder.Assert(domainSection, Print(d.Formula), d.Justification);
     }
 }
