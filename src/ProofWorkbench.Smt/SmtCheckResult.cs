@@ -52,6 +52,8 @@ public sealed record SmtCheckResult(string Name, SmtVerdict Verdict, string Scri
     public IReadOnlyList<string> Abstractions { get; init; } = [];
     /// <summary>True when the assumptions alone are unsatisfiable (the claim would hold vacuously; nothing was proved).</summary>
     public bool AssumptionsUnsatisfiable { get; init; }
+    /// <summary>True when no point satisfies the domain conditions (and assumptions): the claim would hold vacuously; nothing was proved.</summary>
+    public bool DomainEmpty { get; init; }
     /// <summary>Wall-clock time spent in Z3.</summary>
     public TimeSpan Elapsed { get; init; }
 

@@ -1,5 +1,8 @@
 using ProofWorkbench.Smt.Translation;
+using ProofWorkbench.Symbolic.Calculus;
+using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Numbers;
 
 namespace ProofWorkbench.Smt;
 
@@ -40,59 +43,124 @@ public static class SmtProver
                 { Answer = SatAnswer.Unsat, AssumptionsUnsatisfiable = true };
         }
 
+        var points = new List<(AbstractionKind, Rational)>();
+        int maxRounds = Math.Max(0, (translation ?? TranslationOptions.Default).MaxRefinements);
+        for (int round = 0; ; round++)
+        {
+            var (tr, script, outcome) = Attempt(claim, assumptions, options, translation, name, points);
+            var domain = tr.Domain.Select(d => d.Formula.ToString()).ToList();
+            var abstractions = tr.Abstractions.Select(a => a.ToString()).ToList();
+            var result = new SmtCheckResult(name, SmtVerdict.Unknown, script.Text, outcome.Witness, "")
+            {
+                Answer = outcome.Answer, Domain = domain, Abstractions = abstractions, Elapsed = DateTime.UtcNow - start,
+            };
+            string onDomain = domain.Count > 0 ? $" on its domain ({string.Join("; ", domain)})" : "";
+            string refined = round > 0 ? $", after {round} refinement round{(round == 1 ? "" : "s")}" : "";
+            switch (outcome.Answer)
+            {
+                case SatAnswer.Unsat when domain.Count > 0 && DomainIsEmpty(claim, assumptions, options, translation, name):
+                    return result with
+                    {
+                        Verdict = SmtVerdict.Unknown, DomainEmpty = true,
+                        Explanation = $"the claim holds only vacuously: its domain ({string.Join("; ", domain)}) is empty{(assumptions.Count > 0 ? " under the assumptions" : "")}; nothing was proved",
+                    };
+                case SatAnswer.Unsat:
+                    return result with { Verdict = SmtVerdict.Proved, Explanation = $"proved{onDomain}: the negation is unsat ({Citation}{refined})" };
+                case SatAnswer.Unknown:
+                    return result with
+                    {
+                        Verdict = SmtVerdict.Unknown, ReasonUnknown = outcome.ReasonUnknown,
+                        Explanation = $"Z3 could not decide the claim: {outcome.ReasonUnknown}",
+                    };
+            }
+            var check = WitnessChecker.CheckCounterexample(claim, assumptions, outcome.Witness!);
+            result = result with { WitnessCheck = check };
+            if (check.Confirmed)
+                return result with { Verdict = SmtVerdict.Refuted, Explanation = $"refuted at {outcome.Witness}: {check.Detail}" };
+            if (!tr.UsesAbstraction && check.Method != WitnessCheckMethod.Exact)
+                return result with
+                {
+                    Verdict = SmtVerdict.Refuted,
+                    WitnessCheck = check with { Method = WitnessCheckMethod.None },
+                    Explanation = $"refuted at {outcome.Witness}: the translation is exact (no abstraction) and Z3's model is an exact algebraic point; {check.Detail}",
+                };
+            if (!tr.UsesAbstraction)
+                return result with
+                {
+                    Verdict = SmtVerdict.Unknown, ReasonUnknown = "unverified model",
+                    Explanation = $"Z3's model {outcome.Witness} failed the exact check ({check.Detail}); this indicates a translation error, please report it",
+                };
+            // A model of the abstraction only: refine at the model's arguments (incremental linearization) and retry.
+            // Refinement rounds share one timeout's worth of time in total.
+            bool timeLeft = (DateTime.UtcNow - start).TotalMilliseconds < (options ?? SmtSolverOptions.Default).TimeoutMilliseconds;
+            var added = round < maxRounds && timeLeft ? RefinementPoints(tr, outcome).Where(p => !points.Contains(p)).ToList() : [];
+            if (added.Count == 0)
+                return result with
+                {
+                    Verdict = SmtVerdict.Unknown, ReasonUnknown = "unverified model",
+                    Explanation = $"Z3 found a model of the abstraction ({string.Join("; ", abstractions)}) at {outcome.Witness}, but it is not a verified counterexample ({check.Detail}){refined}; the claim may still hold",
+                };
+            points.AddRange(added);
+        }
+    }
+
+    /// <summary>True when no point satisfies the domain conditions and the assumptions (unsat is exact).</summary>
+    private static bool DomainIsEmpty(Relation claim, IReadOnlyList<Relation> assumptions, SmtSolverOptions? options, TranslationOptions? translation, string name) =>
+        Attempt(claim, assumptions, options, translation, name, [], negate: false).Outcome.Answer == SatAnswer.Unsat;
+
+    private static (SmtTranslator Translator, SmtScript Script, SolverOutcome Outcome) Attempt(Relation claim, IReadOnlyList<Relation> assumptions, SmtSolverOptions? options,
+        TranslationOptions? translation, string name, List<(AbstractionKind Kind, Rational Point)> points, bool negate = true)
+    {
         var tr = new SmtTranslator(translation);
         var goal = tr.Prepare(claim);
         var assumed = assumptions.Select(tr.Prepare).ToList();
         foreach (var f in assumed.Cast<AtomFormula>().Append((AtomFormula)goal)) { tr.CollectDomain(f.Left); tr.CollectDomain(f.Right); }
         var assumedText = assumed.Select(tr.Print).ToList();
         var negation = tr.Print(Formula.Not(goal));
+        foreach (var (kind, point) in points) tr.Refine(kind, point);
 
         var variables = claim.FreeSymbols().Concat(assumptions.SelectMany(a => a.FreeSymbols())).Distinct().Order(StringComparer.Ordinal).ToList();
         var b = new SmtScriptBuilder($"ProofWorkbench SMT certificate: {name}\nclaim: for all real {(variables.Count == 0 ? "(no variables)" : string.Join(", ", variables))}: {claim}"
             + (assumptions.Count > 0 ? $"\nunder the assumptions: {string.Join("; ", assumptions)}" : "")
-            + "\nmethod: the negation of the claim is asserted; unsat proves the claim (on the domain below), a model refutes it once checked");
+            + "\nmethod: the negation of the claim is asserted; unsat proves the claim (on the domain below), a model refutes it once checked"
+            + (points.Count > 0 ? $"\nrefinement points (from spurious models of earlier rounds): {string.Join(", ", points.Select(p => $"{p.Kind.ToString().ToLowerInvariant()} at {p.Point}"))}" : ""));
         foreach (var s in new[] { "axioms: facts about the abstracted functions", "domain", "assumptions", "negation of the claim" }) b.DeclareSection(s);
         tr.WriteTo(b);
         for (int i = 0; i < assumptions.Count; i++) b.Assert("assumptions", assumedText[i], $"assumption: {assumptions[i]}");
-        b.Assert("negation of the claim", negation, $"negation of: {claim}");
+        if (negate) b.Assert("negation of the claim", negation, $"negation of: {claim}");
+        else b.HeaderComment("this script omits the negation: it checks that the domain and the assumptions can hold at all");
         var script = b.Build(options);
-        var outcome = SmtSolver.Solve(script, options);
+        return (tr, script, SmtSolver.Solve(script, options));
+    }
 
-        var domain = tr.Domain.Select(d => d.Formula.ToString()).ToList();
-        var abstractions = tr.Abstractions.Select(a => a.ToString()).ToList();
-        var result = new SmtCheckResult(name, SmtVerdict.Unknown, script.Text, outcome.Witness, "")
+    /// <summary>The arguments of the abstracted exp, log and tanh terms at the model, as refinement points.</summary>
+    private static IEnumerable<(AbstractionKind, Rational)> RefinementPoints(SmtTranslator tr, SolverOutcome outcome)
+    {
+        var exact = new Dictionary<string, Expr>(StringComparer.Ordinal);
+        var approx = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (smt, _) in tr.Variables)
         {
-            Answer = outcome.Answer, Domain = domain, Abstractions = abstractions, Elapsed = DateTime.UtcNow - start,
-        };
-        string onDomain = domain.Count > 0 ? $" on its domain ({string.Join("; ", domain)})" : "";
-        switch (outcome.Answer)
+            if (outcome.Model is null || !outcome.Model.TryGetValue(smt, out var v)) continue;
+            approx[smt] = v.Approximation;
+            if (v.Exact is { } r) exact[smt] = Expr.Num(r);
+        }
+        foreach (var t in tr.Abstractions)
         {
-            case SatAnswer.Unsat:
-                return result with { Verdict = SmtVerdict.Proved, Explanation = $"proved{onDomain}: the negation is unsat ({Citation})" };
-            case SatAnswer.Unknown:
-                return result with
-                {
-                    Verdict = SmtVerdict.Unknown, ReasonUnknown = outcome.ReasonUnknown,
-                    Explanation = $"Z3 could not decide the claim: {outcome.ReasonUnknown}",
-                };
-            default:
+            if (t.Kind is not (AbstractionKind.Exp or AbstractionKind.Log or AbstractionKind.Tanh) || t.Argument is Number) continue;
+            Rational? c = null;
+            try
             {
-                var check = WitnessChecker.CheckCounterexample(claim, assumptions, outcome.Witness!);
-                result = result with { WitnessCheck = check };
-                if (check.Confirmed)
-                    return result with { Verdict = SmtVerdict.Refuted, Explanation = $"refuted at {outcome.Witness}: {check.Detail}" };
-                if (!tr.UsesAbstraction && check.Method != WitnessCheckMethod.Exact)
-                    return result with
-                    {
-                        Verdict = SmtVerdict.Refuted,
-                        WitnessCheck = check with { Method = WitnessCheckMethod.None },
-                        Explanation = $"refuted at {outcome.Witness}: the translation is exact (no abstraction) and Z3's model is an exact algebraic point; {check.Detail}",
-                    };
-                string why = tr.UsesAbstraction
-                    ? $"Z3 found a model of the abstraction ({string.Join("; ", abstractions)}) at {outcome.Witness}, but it is not a verified counterexample ({check.Detail}); the claim may still hold"
-                    : $"Z3's model {outcome.Witness} failed the exact check ({check.Detail}); this indicates a translation error, please report it";
-                return result with { Verdict = SmtVerdict.Unknown, ReasonUnknown = "unverified model", Explanation = why };
+                if (Substitution.Substitute(t.Argument, exact) is Number n) c = n.Value;
+                else
+                {
+                    double d = Evaluator.Evaluate(t.Argument, approx);
+                    if (double.IsFinite(d)) c = RationalBounds.RoundDecimal(Rational.FromDouble(d), 12, up: false);
+                }
             }
+            catch (SymbolicException) { }
+            if (c is { } point && (t.Kind != AbstractionKind.Log || point.Sign > 0)
+                && (t.Kind == AbstractionKind.Log ? point <= new Rational(1_000_000) : point.Abs() <= new Rational(64)))
+                yield return (t.Kind, point);
         }
     }
 

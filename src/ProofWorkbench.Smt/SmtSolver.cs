@@ -20,7 +20,7 @@ public enum SatAnswer
 /// <param name="Model">For <see cref="SatAnswer.Sat"/>: every nullary real in the model, by SMT name.</param>
 /// <param name="ReasonUnknown">For <see cref="SatAnswer.Unknown"/>: Z3's <c>(get-info :reason-unknown)</c>.</param>
 /// <param name="Output">Everything Z3 printed.</param>
-/// <param name="Elapsed">Wall-clock time of the query.</param>
+/// <param name="Elapsed">Wall-clock time of the query in Z3 (excluding any wait for another query to finish).</param>
 public sealed record SolverOutcome(SatAnswer Answer, Witness? Witness, IReadOnlyDictionary<string, WitnessValue>? Model,
     string? ReasonUnknown, string Output, TimeSpan Elapsed);
 
@@ -41,8 +41,8 @@ public static class SmtSolver
     public static SolverOutcome Solve(SmtScript script, SmtSolverOptions? options = null)
     {
         options ??= SmtSolverOptions.Default;
-        var watch = Stopwatch.StartNew();
         using var z3 = Z3Session.Open(options);
+        var watch = Stopwatch.StartNew(); // after Open: waiting for another query is not solver time
         var output = z3.Eval(script.CheckText);
         var answer = LastAnswer(output) ?? throw new SmtScriptException($"Z3 gave no answer to (check-sat); its output was: {output.Trim()}", script.Text);
         switch (answer)

@@ -94,12 +94,11 @@ public class InfrastructureTests
     [Fact]
     public void ATinyTimeoutOnAHardNonlinearProblemGivesUnknownWithAReason()
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var o = SmtSolver.Solve(Script(HardSystem, ("x", "x"), ("y", "y"), ("z", "z")), new SmtSolverOptions { TimeoutMilliseconds = 50 });
         Assert.Equal(SatAnswer.Unknown, o.Answer);
         Assert.False(string.IsNullOrWhiteSpace(o.ReasonUnknown));
         Assert.Contains(o.ReasonUnknown, new[] { "timeout", "canceled" });
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.True(o.Elapsed < TimeSpan.FromSeconds(5), $"took {o.Elapsed}");
     }
 
     [Fact]
@@ -108,11 +107,10 @@ public class InfrastructureTests
         var options = new SmtSolverOptions { ResourceLimit = 20_000, TimeoutMilliseconds = 60_000 };
         var script = Script(HardSystem, options, ("x", "x"), ("y", "y"), ("z", "z"));
         Assert.Contains("(set-option :rlimit 20000)", script.Text);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var o = SmtSolver.Solve(script, options);
         Assert.Equal(SatAnswer.Unknown, o.Answer);
         Assert.False(string.IsNullOrWhiteSpace(o.ReasonUnknown));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        Assert.True(o.Elapsed < TimeSpan.FromSeconds(30), $"took {o.Elapsed}");
     }
 
     [Fact]

@@ -196,6 +196,8 @@ public class RecipeCheckTests(ITestOutputHelper output)
         Assert.Contains("1/12", ok.Explanation.Replace("0.0833333333333333", "1/12")); // det = 1·1/4 − 1/2·1/3
         var dependent = RecipeChecks.OnePointDirectionsIndependent(new OnePointInput { Activation = sigma, W = V("3/10", "1"), A = 1, X = [V("1", "2"), V("2", "4")] });
         Assert.Equal(SmtVerdict.Refuted, dependent.Verdict);
+        var all = RecipeChecks.OnePoint(new OnePointInput { Activation = Parser.Parse("sigmoid(u)"), W = V("1/2", "-1"), A = R("-3/2"), X = [V("1", "-1"), V("2", "5")] });
+        Assert.All(all, r => Assert.Equal(SmtVerdict.Proved, r.Verdict));
         var zeroA = RecipeChecks.OnePointDirectionsIndependent(new OnePointInput { Activation = sigma, W = V("1", "1"), A = 0, X = [V("1", "2"), V("3", "4")] });
         Assert.Equal(SmtVerdict.Refuted, zeroA.Verdict);
     }

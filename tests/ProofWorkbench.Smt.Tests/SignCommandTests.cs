@@ -115,6 +115,15 @@ public class SignCommandTests
     }
 
     [Fact]
+    public void AnEmptyDomainIsReported()
+    {
+        var (code, output, err) = Run("log(-1 - x^2)");
+        Assert.Equal(1, code);
+        Assert.Contains("EXPR is defined nowhere", err);
+        Assert.StartsWith("verdict: unknown", output);
+    }
+
+    [Fact]
     public void AssumptionsAreUsed()
     {
         Assert.Equal(0, Run("log(x)", ["x > 1"]).Code);

@@ -129,8 +129,21 @@ public class SignProofTests(ITestOutputHelper output)
     public void ASpuriousModelOfTheAbstractionIsUnknownNotRefuted()
     {
         // true for u ≥ 0, but the exp axioms alone do not imply it: any model is spurious
-        var r = Prove("exp(u) - 1 - u - u^2/2 - u^3/6 - u^4/24 - u^5/120 >= 0", "u >= 0");
+        var r = SmtProver.Prove(Parser.ParseRelation("exp(u) - 1 - u - u^2/2 - u^3/6 - u^4/24 - u^5/120 >= 0"), [Parser.ParseRelation("u >= 0")],
+            new SmtSolverOptions { TimeoutMilliseconds = 2000 });
+        output.WriteLine(r.ToString());
         Assert.NotEqual(SmtVerdict.Refuted, r.Verdict);
+    }
+
+    [Fact]
+    public void RefinementTurnsASpuriousModelIntoACheckedCounterexample()
+    {
+        // tanh(u) < u fails exactly for u ≤ 0; the first model (u > 0) is spurious, refinement moves on.
+        var r = Prove("tanh(u) < u");
+        Assert.Equal(SmtVerdict.Refuted, r.Verdict);
+        Assert.True(r.Witness!["u"].Approximation <= 0);
+        var none = SmtProver.Prove(Parser.ParseRelation("tanh(u) < u"), null, null, new TranslationOptions { MaxRefinements = 0 });
+        Assert.NotEqual(SmtVerdict.Proved, none.Verdict);
     }
 
     [Fact]
@@ -139,6 +152,24 @@ public class SignProofTests(ITestOutputHelper output)
         var r = Prove("piecewise(x > 0, 1/x, 1) > 0");
         Assert.Equal(SmtVerdict.Proved, r.Verdict);
         Assert.Contains("x > 0", r.Domain.Single()); // x != 0 is only required where x > 0
+    }
+
+    [Fact]
+    public void AnEmptyDomainIsReportedInsteadOfAVacuousProof()
+    {
+        var r = Prove("log(-1 - x^2) > 5");
+        Assert.True(r.DomainEmpty);
+        Assert.Equal(SmtVerdict.Unknown, r.Verdict);
+        Assert.Contains("vacuously", r.Explanation);
+        Assert.Equal(SmtVerdict.Proved, Prove("sqrt(x) >= 0").Verdict); // a nonempty domain (x >= 0)
+    }
+
+    [Fact]
+    public void RootsAreTakenOnNonnegativeBasesAsTheNumericEvaluatorsDo()
+    {
+        var r = Prove("x^(1/3) > -1");
+        Assert.Equal(SmtVerdict.Proved, r.Verdict);
+        Assert.Contains("x >= 0", r.Domain.Single());
     }
 
     [Fact]

@@ -84,4 +84,21 @@ public class SoundnessTests(ITestOutputHelper output)
             if (r.WitnessCheck!.Method != WitnessCheckMethod.None) Assert.True(r.WitnessCheck.Confirmed);
         }
     }
+
+    [Z3CommandFact]
+    public void EveryDecidedScriptReproducesWithTheZ3Command()
+    {
+        var claims = True.Select(row => ((string)row[0], (string)row[1])).Concat(False.Select(row => ((string)row[0], (string)row[1])));
+        int compared = 0;
+        foreach (var (claim, assumption) in claims)
+        {
+            var r = SmtProver.Prove(Parser.ParseRelation(claim), assumption.Length == 0 ? [] : [Parser.ParseRelation(assumption)],
+                new SmtSolverOptions { TimeoutMilliseconds = 3000 });
+            if (r.Answer == SatAnswer.Unknown) continue;
+            Assert.Equal(Z3Command.Expected(r.Answer), Z3Command.FirstLine(r.Script));
+            compared++;
+        }
+        output.WriteLine($"{compared} scripts reproduced");
+        Assert.True(compared > 30);
+    }
 }

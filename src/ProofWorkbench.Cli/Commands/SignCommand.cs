@@ -12,8 +12,8 @@ namespace ProofWorkbench.Cli.Commands;
 /// decides with Z3 whether EXPR satisfies the relation for ALL real values of its variables under the
 /// assumptions (on the domain where EXPR is defined). Prints the verdict, the witness of a refutation
 /// (checked against the real functions before it is printed) and the SMT-LIB2 script.
-/// Exit codes: 0 proved; 1 refuted or unknown (including contradictory assumptions, for which nothing is
-/// proved); 2 bad input (an expression or assumption that does not parse, an unsupported function, an
+/// Exit codes: 0 proved; 1 refuted or unknown (including contradictory assumptions or an empty domain, for
+/// which nothing is proved); 2 bad input (an expression or assumption that does not parse, an unsupported function, an
 /// unknown relation) or a missing libz3.
 /// </summary>
 public static class SignCommand
@@ -75,14 +75,17 @@ public static class SignCommand
         {
             // Prove checks the assumptions alone first and reports contradictory ones instead of proving anything.
             result = SmtProver.Prove(claim, assumed, options);
-            if (result.AssumptionsUnsatisfiable)
+            if (result.AssumptionsUnsatisfiable || result.DomainEmpty)
             {
-                stderr.WriteLine("pwb sign: the assumptions are unsatisfiable; nothing was proved (check the --assume constraints).");
+                string why = result.AssumptionsUnsatisfiable
+                    ? "the assumptions are unsatisfiable; nothing was proved (check the --assume constraints)"
+                    : $"EXPR is defined nowhere{(assumed.Count > 0 ? " under the assumptions" : "")} (its domain {string.Join("; ", result.Domain)} is empty); nothing was proved";
+                stderr.WriteLine($"pwb sign: {why}.");
                 if (json) WriteJson(stdout, "unknown", null, result.Script);
                 else
                 {
                     stdout.WriteLine("verdict: unknown");
-                    stdout.WriteLine("reason: the assumptions are unsatisfiable (no real point satisfies them), so nothing was proved");
+                    stdout.WriteLine($"reason: {why}");
                     stdout.WriteLine("smtlib:");
                     stdout.Write(result.Script);
                 }

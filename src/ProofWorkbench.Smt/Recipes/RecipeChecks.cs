@@ -327,6 +327,14 @@ public static class RecipeChecks
 
     // ---- One-point Recipe (Section 6.3) and Lemma 5.2 ----------------------------------------
 
+    /// <summary>All checks of the One-point Recipe for one θ_n: σ &gt; 0 and σ′ &gt; 0 (step (a)) and the independence of step (b).</summary>
+    public static IReadOnlyList<SmtCheckResult> OnePoint(OnePointInput input, SmtSolverOptions? options = null) =>
+    [
+        ActivationPositive(input.Activation, input.Variable, options),
+        ActivationIncreasing(input.Activation, input.Variable, options),
+        OnePointDirectionsIndependent(input, options),
+    ];
+
     /// <summary>Sec. 6.3 (a) and Lemma 6.1: σ &gt; 0 on ℝ, proved through the SMT translation.</summary>
     public static SmtCheckResult ActivationPositive(Expr sigma, string variable = "u", SmtSolverOptions? options = null)
     {

@@ -57,6 +57,13 @@ public sealed record TranslationOptions
     /// </summary>
     public bool GridBounds { get; init; } = true;
 
+    /// <summary>
+    /// When Z3 returns a model of the abstraction that is not a real counterexample, refine at the model's
+    /// arguments (tangents and chords of exp, log, tanh through rigorously bounded points) and retry, at most
+    /// this many times. Default 8.
+    /// </summary>
+    public int MaxRefinements { get; init; } = 8;
+
     /// <summary>The defaults.</summary>
     public static TranslationOptions Default { get; } = new();
 }
@@ -69,7 +76,7 @@ public sealed record TranslationOptions
 /// atan, asinh and π are replaced by fresh variables constrained only by SOUND axioms — facts true of the
 /// real functions at every argument — so every real counterexample remains a model (an unsat answer is a
 /// proof), while a model may be spurious (a sat answer must be checked against the real functions).
-/// Every denominator, log argument and even root is recorded as a domain condition under the
+/// Every denominator, log argument and root (fractional power) is recorded as a domain condition under the
 /// path condition of the enclosing piecewise branch.
 /// </summary>
 public sealed class SmtTranslator
@@ -106,7 +113,7 @@ public sealed class SmtTranslator
     /// <summary>True when some fresh variable is constrained only by axioms (so a model may be spurious).</summary>
     public bool UsesAbstraction => terms.Any(t => !t.IsExact);
 
-    /// <summary>The domain conditions: denominators nonzero, log arguments positive, even roots of nonnegatives.</summary>
+    /// <summary>The domain conditions: denominators nonzero, log arguments positive, roots of nonnegatives.</summary>
     public IReadOnlyList<Axiom> Domain => domain;
 
     /// <summary>The axioms; available after <see cref="Complete"/>.</summary>
@@ -251,10 +258,12 @@ public sealed class SmtTranslator
                 CollectDomain(pw.Exponent, path);
                 if (pw.Exponent is Number k)
                 {
+                    // Fractional powers are taken on nonnegative bases only, for every root degree: the numeric
+                    // evaluators of ProofWorkbench.Symbolic leave b^(p/q) undefined for b < 0 (even for odd q).
                     var r = k.Value;
-                    bool evenRoot = !r.IsInteger && r.Denominator.IsEven;
-                    if (evenRoot && r.Sign < 0) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.Greater, Zero), $"the base of {e} is positive (even root in a denominator)");
-                    else if (evenRoot) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.GreaterOrEqual, Zero), $"the base of {e} is nonnegative (even root)");
+                    bool root = !r.IsInteger;
+                    if (root && r.Sign < 0) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.Greater, Zero), $"the base of {e} is positive (a root in a denominator)");
+                    else if (root) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.GreaterOrEqual, Zero), $"the base of {e} is nonnegative (a root)");
                     else if (r.Sign < 0) AddDomain(path, Formula.Rel(pw.Base, RelationOperator.NotEqual, Zero), $"the denominator {pw.Base} is nonzero");
                 }
                 else AddDomain(path, Formula.Rel(pw.Base, RelationOperator.Greater, Zero), $"the base of {e} is positive (real power)");
@@ -295,6 +304,17 @@ public sealed class SmtTranslator
                 list.Add(new Axiom($"{a.Name} = {b.Name}·{k.Name}", $"exp(v + {c}) = exp(v)·exp({c}): the arguments of {a.Name} and {b.Name} differ by {c}",
                     Formula.Rel(Sym(a.Name), RelationOperator.Equal, Mul(Sym(b.Name), Sym(k.Name)))));
             }
+        // Refinement points: the constant instance f(c) (rigorously bounded) plus tangents and chords through it.
+        var pointTerms = new Dictionary<AbstractionKind, List<(Rational C, AbstractedTerm K)>>();
+        foreach (var (kind, c) in refinement.OrderBy(p => p.Kind).ThenBy(p => p.Point))
+        {
+            var f = kind switch { AbstractionKind.Exp => KnownFunctions.Exp, AbstractionKind.Log => KnownFunctions.Log, _ => KnownFunctions.Tanh };
+            var k = Register(kind, Call(f, Num(c)), Num(c));
+            if (!pointTerms.TryGetValue(kind, out var l)) pointTerms[kind] = l = [];
+            l.Add((c, k));
+        }
+        foreach (var t in terms.Where(t => t.Argument is not Number && pointTerms.ContainsKey(t.Kind)).ToList())
+            list.AddRange(RefinementAxioms(t, pointTerms[t.Kind]));
         foreach (var t in terms.ToList()) list.AddRange(InstanceAxioms(t));
         var all = terms.ToList();
         for (int i = 0; i < all.Count; i++)
@@ -302,6 +322,81 @@ public sealed class SmtTranslator
                 list.AddRange(PairAxioms(all[i], all[j]));
         list.AddRange(SumAxioms(all));
         axioms = list;
+    }
+
+    private readonly HashSet<(AbstractionKind Kind, Rational Point)> refinement = [];
+
+    /// <summary>
+    /// Adds a refinement point c for exp, log (c &gt; 0) or tanh: the constant f(c) with rigorous bounds, and
+    /// for every abstracted f(u) the tangent at c and the chords between neighbouring points (incremental
+    /// linearization). Returns false when the point is not usable or already present. Call before <see cref="Complete"/>.
+    /// </summary>
+    public bool Refine(AbstractionKind kind, Rational point)
+    {
+        if (axioms is not null) throw new InvalidOperationException("The translation is complete.");
+        bool usable = kind switch
+        {
+            AbstractionKind.Exp => point.Abs() <= new Rational(4096),
+            AbstractionKind.Log => point.Sign > 0,
+            AbstractionKind.Tanh => point.Abs() <= new Rational(2048),
+            _ => false,
+        };
+        return usable && refinement.Add((kind, point));
+    }
+
+    private static IEnumerable<Axiom> RefinementAxioms(AbstractedTerm t, List<(Rational C, AbstractedTerm K)> points)
+    {
+        var x = Sym(t.Name);
+        var u = t.Argument;
+        foreach (var (c, k) in points)
+        {
+            var kc = Sym(k.Name);
+            switch (t.Kind)
+            {
+                case AbstractionKind.Exp:
+                    yield return new($"exp tangent at {c}", $"e^v ≥ e^c·(1 + v − c) for all v (convexity, tangent at the refinement point c = {c}; {k.Name} = e^c)",
+                        R(x, Ge, kc * (One + u - N(c))));
+                    break;
+                case AbstractionKind.Log:
+                    yield return new($"log tangent at {c}", $"log y ≤ log c + (y − c)/c for y > 0 (concavity, tangent at the refinement point c = {c}; {k.Name} = log c)",
+                        Formula.Implies(R(u, Gt, Zero), R(x, Le, kc + (u - N(c)) * N(1 / c))));
+                    break;
+                case AbstractionKind.Tanh when c.Sign >= 0:
+                    yield return new($"tanh tangent at {c}", $"tanh is concave on [0, ∞) (tanh″ = −2 tanh·(1 − tanh²) ≤ 0 there), so for v ≥ 0 it lies below its tangent at c = {c} ≥ 0, whose slope is 1 − tanh²c; {k.Name} = tanh c",
+                        Formula.Implies(R(u, Ge, Zero), R(x, Le, kc + (One - Pow(kc, Two)) * (u - N(c)))));
+                    break;
+                case AbstractionKind.Tanh:
+                    yield return new($"tanh tangent at {c}", $"tanh is convex on (−∞, 0], so for v ≤ 0 it lies above its tangent at c = {c} ≤ 0, whose slope is 1 − tanh²c; {k.Name} = tanh c",
+                        Formula.Implies(R(u, Le, Zero), R(x, Ge, kc + (One - Pow(kc, Two)) * (u - N(c)))));
+                    break;
+            }
+        }
+        for (int i = 0; i + 1 < points.Count; i++)
+        {
+            var (a, ka) = points[i];
+            var (b, kb) = points[i + 1];
+            var inside = new[] { R(N(a), Le, u), R(u, Le, N(b)) };
+            var chord = (N(b) - u) * Sym(ka.Name) + (u - N(a)) * Sym(kb.Name);
+            switch (t.Kind)
+            {
+                case AbstractionKind.Exp:
+                    yield return new($"exp chord on [{a}, {b}]", $"convexity: on [{a}, {b}] e^v lies below the chord through ({a}, {ka.Name}) and ({b}, {kb.Name})",
+                        Formula.Implies(inside, R(x * N(b - a), Le, chord)));
+                    break;
+                case AbstractionKind.Log:
+                    yield return new($"log chord on [{a}, {b}]", $"concavity: on [{a}, {b}] log lies above the chord through ({a}, {ka.Name}) and ({b}, {kb.Name})",
+                        Formula.Implies(inside, R(x * N(b - a), Ge, chord)));
+                    break;
+                case AbstractionKind.Tanh when a.Sign >= 0:
+                    yield return new($"tanh chord on [{a}, {b}]", $"tanh is concave on [0, ∞): on [{a}, {b}] it lies above its chord",
+                        Formula.Implies(inside, R(x * N(b - a), Ge, chord)));
+                    break;
+                case AbstractionKind.Tanh when b.Sign <= 0:
+                    yield return new($"tanh chord on [{a}, {b}]", $"tanh is convex on (−∞, 0]: on [{a}, {b}] it lies below its chord",
+                        Formula.Implies(inside, R(x * N(b - a), Le, chord)));
+                    break;
+            }
+        }
     }
 
     private static Formula R(Expr l, RelationOperator op, Expr r) => Formula.Rel(l, op, r);
@@ -547,7 +642,7 @@ public sealed class SmtTranslator
         foreach (var a in Axioms) builder.Assert(axiomSection, Print(a.Formula), $"{a.Name}: {a.Justification}");
         builder.DeclareSection(domainSection);
         if (domain.Count > 0)
-            builder.Comment(domainSection, "The claim is made where every term is defined: denominators nonzero, log arguments positive, even roots of nonnegatives.");
+            builder.Comment(domainSection, "The claim is made where every term is defined: denominators nonzero, log arguments positive, roots of nonnegatives.");
         foreach (var d in domain) builder.Assert(domainSection, Print(d.Formula), d.Justification);
     }
 }
