@@ -156,13 +156,15 @@ internal static class Canonical
                     throw new SymbolicException("Division by zero: 0 raised to a negative power.");
                 }
                 if (k.IsInteger) return new Number(v.Pow((int)k.Numerator));
-                if (k.Denominator <= 64 && v.ExactRoot((int)k.Denominator) is { } root)
+                // Only positive bases: (−8)^(1/3) stays unevaluated, as the evaluators treat it (real powers need x ≥ 0).
+                if (v.Sign > 0 && k.Denominator <= 64 && v.ExactRoot((int)k.Denominator) is { } root)
                     return new Number(root.Pow((int)k.Numerator));
                 return new Power(b, e);
             }
             if (k.IsInteger)
             {
-                if (b is Power inner) return Pow(inner.Base, Mul([inner.Exponent, e]));
+                // (b^p)^k = b^(pk) for integers p, k; for fractional p, (√x)² = x only where x ≥ 0, so keep the nesting.
+                if (b is Power { Exponent: Number { Value.IsInteger: true } } inner) return Pow(inner.Base, Mul([inner.Exponent, e]));
                 if (b is Product p) return Mul(p.Factors.Select(f => Pow(f, e)).ToArray());
             }
         }

@@ -17,5 +17,6 @@ public static class ClaimCheckers
         new TwoPointOverlapChecker(),
         new OnePointOverlapChecker(),
         new SignChecker(),
+        new RecipePartAChecker(),
     ];
 }

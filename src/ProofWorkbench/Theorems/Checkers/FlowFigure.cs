@@ -13,7 +13,7 @@ namespace ProofWorkbench.Theorems.Checkers;
 public static class FlowFigure
 {
     /// <summary>The figure, or null when a dataset is not a one-sample, d = 1 dataset or no trajectory was recorded.</summary>
-    public static Figure? Draw(string fileName, string caption, Activation sigma, Theta theta0, IReadOnlyList<(Dataset Data, FlowResult Flow)> runs)
+    public static Figure? Draw(string fileName, string title, string caption, Activation sigma, Theta theta0, IReadOnlyList<(Dataset Data, FlowResult Flow)> runs)
     {
         if (runs.Any(r => r.Data.Dimension != 1 || r.Data.Samples.Count != 1 || r.Flow.Trajectory.Count == 0)) return null;
         var sig = Compiler.Compile(sigma.Definition, [sigma.Variable]);
@@ -25,11 +25,12 @@ public static class FlowFigure
         (double, double) wRange = (wLo - wPad, wHi + wPad), aRange = (aLo - aPad, aHi + aPad);
         var curves = new List<PlaneCurve>();
         var points = new List<PlanePoint> { new("θ₀", theta0.ToArray()[0], theta0.ToArray()[1]) };
+        int color = 0;
         foreach (var (data, flow) in runs)
         {
             double x = Evaluator.Evaluate(data.Samples[0].X[0], empty), y = Evaluator.Evaluate(data.Samples[0].Y, empty);
-            var label = $"x = {Format.Value(x)}, y = {Format.Value(y)}";
-            curves.Add(new PlaneCurve($"trajectory, {label}", Thin(flow.Trajectory.Select(t => (t[0], t[1])).ToList())));
+            var label = $"{data.Name} (x = {x.ToString("G5", System.Globalization.CultureInfo.InvariantCulture)})";
+            curves.Add(new PlaneCurve($"flow on {label}", Thin(flow.Trajectory.Select(t => (t[0], t[1])).ToList()), Color: color));
             var zero = new List<(double, double)>();
             for (int k = 0; k <= 400; k++)
             {
@@ -37,10 +38,10 @@ public static class FlowFigure
                 double a = y / sig([x * w]);
                 if (a >= aRange.Item1 - aPad && a <= aRange.Item2 + aPad) zero.Add((w, a));
             }
-            curves.Add(new PlaneCurve($"M_S, {label}", zero, Dashed: true));
+            curves.Add(new PlaneCurve($"M_S, {data.Name}", zero, Dashed: true, Color: color++));
             points.Add(new PlanePoint("limit", flow.Theta[0], flow.Theta[1]));
         }
-        return new Figure(fileName, caption, PhasePlaneFigure.Render(caption, curves, points, wRange, aRange));
+        return new Figure(fileName, caption, PhasePlaneFigure.Render(title, curves, points, wRange, aRange));
     }
 
     // At most ~300 points per trajectory, always keeping the first and the last.

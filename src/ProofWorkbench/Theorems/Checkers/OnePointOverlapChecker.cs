@@ -29,7 +29,7 @@ public sealed class OnePointOverlapChecker : IClaimChecker
         double slopeTol = claim.Node.Optional("slope-tolerance")?.Double() ?? 1e-6;
         var runs = sets.Select(s => (Data: s, Flow: context.Flow(sigma, s, theta0))).ToList();
         var evidence = runs.Select(r => FlowEvidence.Of($"flow on {r.Data.Name} from θ₀", r.Flow)).ToList();
-        if (FlowFigure.Draw($"{claim.Id}.svg", "Trajectories (solid) to one limit and the zero sets M_S (dashed) (cf. paper 000, Figure 2)", sigma, theta0, runs) is { } fig)
+        if (FlowFigure.Draw($"{claim.Id}.svg", "One-point overlap in the (w, a) plane", "Trajectories (solid) to one limit and the zero sets M_S (dashed) (cf. paper 000, Figure 2)", sigma, theta0, runs) is { } fig)
             evidence.Add(new Evidence(EvidenceLayer.Numeric, "phase-plane figure") { Figure = fig });
         if (runs.Any(r => !r.Flow.Converged || r.Flow.Direction is null))
             return new ClaimResult(claim, Verdict.Inconclusive, "A flow did not converge or has no limiting direction.", evidence);

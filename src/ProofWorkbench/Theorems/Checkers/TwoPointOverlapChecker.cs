@@ -59,7 +59,7 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
         var r2 = context.Flow(sigma, s2, theta0);
         evidence.Add(FlowEvidence.Of($"flow on {s1.Name} from θ₀", r1));
         evidence.Add(FlowEvidence.Of($"flow on {s2.Name} from θ₀", r2));
-        if (FlowFigure.Draw($"{claim.Id}.svg", $"Trajectories from θ₀ and the zero sets M_{s1.Name}, M_{s2.Name} (cf. paper 000, Figure 1)", sigma, theta0, [(s1, r1), (s2, r2)]) is { } fig)
+        if (FlowFigure.Draw($"{claim.Id}.svg", "Two-point overlap in the (w, a) plane", $"Trajectories from θ₀ and the zero sets M_{s1.Name}, M_{s2.Name} (cf. paper 000, Figure 1)", sigma, theta0, [(s1, r1), (s2, r2)]) is { } fig)
             evidence.Add(new Evidence(EvidenceLayer.Numeric, "phase-plane figure") { Figure = fig });
         if (!r1.Converged || !r2.Converged)
             return Undecided(claim, "a flow did not reach its limit, so the overlap cannot be decided", evidence);

@@ -6,7 +6,7 @@ using OxyPlot.Series;
 namespace ProofWorkbench.Theorems.Reports;
 
 /// <summary>A polyline in the (w, a) plane with a legend title.</summary>
-public sealed record PlaneCurve(string Title, IReadOnlyList<(double W, double A)> Points, bool Dashed = false);
+public sealed record PlaneCurve(string Title, IReadOnlyList<(double W, double A)> Points, bool Dashed = false, int Color = 0);
 
 /// <summary>A marked point in the (w, a) plane.</summary>
 public sealed record PlanePoint(string Title, double W, double A);
@@ -28,20 +28,23 @@ public static class PhasePlaneFigure
     public static string Render(string title, IReadOnlyList<PlaneCurve> curves, IReadOnlyList<PlanePoint> points, (double Lo, double Hi)? wRange = null, (double Lo, double Hi)? aRange = null)
     {
         var model = new PlotModel { Title = title, Background = OxyColors.White };
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.RightTop, LegendPlacement = LegendPlacement.Inside });
+        model.Legends.Add(new Legend
+        {
+            LegendPosition = LegendPosition.BottomCenter, LegendPlacement = LegendPlacement.Outside,
+            LegendOrientation = LegendOrientation.Horizontal, LegendFontSize = 11,
+        });
         var x = new LinearAxis { Position = AxisPosition.Bottom, Title = "w", MajorGridlineStyle = LineStyle.Dot };
         var y = new LinearAxis { Position = AxisPosition.Left, Title = "a", MajorGridlineStyle = LineStyle.Dot };
         if (wRange is { } wr) { x.Minimum = wr.Lo; x.Maximum = wr.Hi; }
         if (aRange is { } ar) { y.Minimum = ar.Lo; y.Maximum = ar.Hi; }
         model.Axes.Add(x);
         model.Axes.Add(y);
-        int i = 0;
         foreach (var c in curves)
         {
             var s = new LineSeries
             {
                 Title = c.Title,
-                Color = Palette[i++ % Palette.Length],
+                Color = Palette[c.Color % Palette.Length],
                 StrokeThickness = c.Dashed ? 1.5 : 2,
                 LineStyle = c.Dashed ? LineStyle.Dash : LineStyle.Solid,
             };
@@ -52,7 +55,7 @@ public static class PhasePlaneFigure
         var marks = new ScatterSeries { Title = "θ₀ and limits", MarkerType = MarkerType.Circle, MarkerSize = 4, MarkerFill = OxyColors.Black };
         foreach (var p in points) marks.Points.Add(new ScatterPoint(Math.Round(p.W, 4), Math.Round(p.A, 4)));
         if (points.Count > 0) model.Series.Add(marks);
-        var svg = SvgExporter.ExportToString(model, 640, 420, true);
+        var svg = SvgExporter.ExportToString(model, 680, 480, true);
         return svg.Replace("\r\n", "\n");
     }
 }
