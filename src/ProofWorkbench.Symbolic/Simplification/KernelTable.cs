@@ -17,6 +17,10 @@ internal sealed class KernelTable
     // become integer powers of the one kernel exp(g·m). Filled by a first pass (see Convert).
     private readonly Dictionary<Expr, Rational> expDenominators;
     private readonly bool recording;
+    // Per symbol u: the lcm L of the denominators of fractional powers u^(p/q) in the expression. Then u = (u^(1/L))^L
+    // and u^(p/q) = (u^(1/L))^(pL/q) are integer powers of one kernel, so √u·√u = u cancels (valid where u ≥ 0,
+    // the domain of the real fractional powers). Filled by the first pass, like the exp coefficients.
+    private readonly Dictionary<string, System.Numerics.BigInteger> rootDenominators = new(StringComparer.Ordinal);
 
     private KernelTable(Dictionary<Expr, Rational> denominators, bool recording)
     {
@@ -30,6 +34,7 @@ internal sealed class KernelTable
         var scan = new KernelTable([], recording: true);
         scan.From(e);
         var table = new KernelTable(scan.expDenominators, recording: false);
+        foreach (var (name, l) in scan.rootDenominators) table.rootDenominators[name] = l;
         return (table, table.From(e));
     }
 
@@ -56,7 +61,20 @@ internal sealed class KernelTable
         switch (e)
         {
             case Number n: return RationalForm.Constant(n.Value);
+            case Symbol sym when rootDenominators.TryGetValue(sym.Name, out var l) && l > 1:
+                return Kernel(Pow(e, Num(new Rational(1, l)))).Power((int)l);
             case Symbol or NamedConstant { Name: "pi" }: return Kernel(e);
+            case Power { Base: Symbol b, Exponent: Number k } when !k.Value.IsInteger && k.Value.Denominator <= 64:
+            {
+                var l = rootDenominators.GetValueOrDefault(b.Name, System.Numerics.BigInteger.One);
+                if (recording || l % k.Value.Denominator != 0)
+                {
+                    l = l / System.Numerics.BigInteger.GreatestCommonDivisor(l, k.Value.Denominator) * k.Value.Denominator;
+                    rootDenominators[b.Name] = l;
+                }
+                var power = k.Value * new Rational(l);
+                return Kernel(Pow(b, Num(new Rational(1, l)))).Power((int)power.Numerator);
+            }
             case NamedConstant: return ExpOf(One);
             case Sum s:
             {

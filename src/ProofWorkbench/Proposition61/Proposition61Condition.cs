@@ -15,6 +15,9 @@ namespace ProofWorkbench.Proposition61;
 /// </summary>
 public sealed record Proposition61Condition(Activation Activation, Expr Condition, bool IdenticallyZero)
 {
+    /// <summary>The exact zero test of C: Zero, NonZero (C is certainly not identically 0) or Unknown.</summary>
+    public ZeroTestResult ZeroTest { get; init; } = IdenticallyZero ? ZeroTestResult.Zero : ZeroTestResult.Unknown;
+
     /// <summary>Derives C(u) for σ, in σ's own variable.</summary>
     public static Proposition61Condition Derive(Activation sigma)
     {
@@ -27,8 +30,9 @@ public sealed record Proposition61Condition(Activation Activation, Expr Conditio
         Expr c;
         try { c = Sub(One, Mul(u, Sub(Div(t1, tilde), Div(t2, t1)))); }
         catch (SymbolicException ex) { throw new InputException($"--activation '{sigma.Text}': {ex.Message}"); }
-        bool zero = Simplifier.ZeroTest(c) == ZeroTestResult.Zero;
-        return new Proposition61Condition(sigma, zero ? Zero : Simplifier.Simplify(c), zero);
+        var test = Simplifier.ZeroTest(c);
+        bool zero = test == ZeroTestResult.Zero;
+        return new Proposition61Condition(sigma, zero ? Zero : Simplifier.Simplify(c), zero) { ZeroTest = test };
     }
 
     /// <summary>
