@@ -221,10 +221,10 @@ public class RecipeCheckTests(ITestOutputHelper output)
     [Fact]
     public void ExactLinearAlgebra()
     {
-        Assert.Equal(new Rational(-2), Recipes.ExactLinearAlgebra.Determinant([V("1", "2"), V("3", "4")]));
-        Assert.Equal(Rational.Zero, Recipes.ExactLinearAlgebra.Determinant([V("1", "2"), V("2", "4")]));
-        Assert.Equal(new Rational(1, 12), Recipes.ExactLinearAlgebra.Determinant([V("1", "1/2"), V("1/3", "1/4")]));
-        Assert.Equal(2, Recipes.ExactLinearAlgebra.Rank([V("1", "2", "3"), V("2", "4", "6"), V("0", "1", "0")]));
-        Assert.Equal(new Rational(24), Recipes.ExactLinearAlgebra.Determinant([V("0", "0", "2"), V("0", "3", "0"), V("-4", "0", "0")]));
+        Assert.Equal(new Rational(-2), Symbolic.Numbers.ExactLinearAlgebra.Determinant([V("1", "2"), V("3", "4")]));
+        Assert.Equal(Rational.Zero, Symbolic.Numbers.ExactLinearAlgebra.Determinant([V("1", "2"), V("2", "4")]));
+        Assert.Equal(new Rational(1, 12), Symbolic.Numbers.ExactLinearAlgebra.Determinant([V("1", "1/2"), V("1/3", "1/4")]));
+        Assert.Equal(2, Symbolic.Numbers.ExactLinearAlgebra.Rank([V("1", "2", "3"), V("2", "4", "6"), V("0", "1", "0")]));
+        Assert.Equal(new Rational(24), Symbolic.Numbers.ExactLinearAlgebra.Determinant([V("0", "0", "2"), V("0", "3", "0"), V("-4", "0", "0")]));
     }
 }

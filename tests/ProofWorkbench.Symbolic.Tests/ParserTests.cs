@@ -76,3 +76,22 @@ public class RationalTests
             Assert.Equal(d, Rational.FromDouble(d).ToDouble());
     }
 }
+
+public class ExactLinearAlgebraTests
+{
+    private static Rational[][] M(params int[][] rows) => rows.Select(r => r.Select(x => new Rational(x)).ToArray()).ToArray();
+
+    [Fact]
+    public void SolveDeterminantAndRankAgree()
+    {
+        var a = M([2, 1, 0], [1, 3, 1], [0, 1, 4]);
+        var x = ExactLinearAlgebra.Solve(a, [new Rational(1), new Rational(2), new Rational(3)])!;
+        for (int i = 0; i < 3; i++) Assert.Equal(new Rational(i + 1), ExactLinearAlgebra.Dot(a[i], x));
+        Assert.Equal(new Rational(18), ExactLinearAlgebra.Determinant(a));
+        Assert.Equal(3, ExactLinearAlgebra.Rank(a));
+        var singular = M([1, 2], [2, 4]);
+        Assert.Null(ExactLinearAlgebra.Solve(singular, [Rational.One, Rational.One]));
+        Assert.Equal(Rational.Zero, ExactLinearAlgebra.Determinant(singular));
+        Assert.Equal(1, ExactLinearAlgebra.Rank(singular));
+    }
+}

@@ -4,7 +4,7 @@ using ProofWorkbench.Symbolic.Calculus;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
 using ProofWorkbench.Symbolic.Printing;
-using static ProofWorkbench.Smt.Recipes.ExactLinearAlgebra;
+using static ProofWorkbench.Symbolic.Numbers.ExactLinearAlgebra;
 
 namespace ProofWorkbench.Smt.Recipes;
 

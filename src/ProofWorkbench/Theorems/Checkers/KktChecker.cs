@@ -94,13 +94,8 @@ public sealed class KktChecker : IClaimChecker
         var R = gradR.Select(row => row.Select(e => ((Number)e).Value).ToArray()).ToArray();
         // Normal equations (R Rᵀ) λ = R ∇G for the multipliers.
         int n = R.Length, m = parameters.Length;
-        var rrt = new Rational[n, n];
-        var rg = new Rational[n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++) rrt[i, j] = Enumerable.Range(0, m).Aggregate(Rational.Zero, (acc, k) => acc + R[i][k] * R[j][k]);
-            rg[i] = Enumerable.Range(0, m).Aggregate(Rational.Zero, (acc, k) => acc + R[i][k] * G[k]);
-        }
+        var rrt = R.Select(ri => (IReadOnlyList<Rational>)R.Select(rj => ExactLinearAlgebra.Dot(ri, rj)).ToArray()).ToArray();
+        var rg = R.Select(ri => ExactLinearAlgebra.Dot(ri, G)).ToArray();
         var lambda = ExactLinearAlgebra.Solve(rrt, rg)
             ?? throw claim.Node.Required("dataset").Error("the constraint gradients ∇rᵢ(θ*) are linearly dependent; the KKT multipliers are not unique.");
         var residual = Enumerable.Range(0, m).Select(k => G[k] - Enumerable.Range(0, n).Aggregate(Rational.Zero, (acc, i) => acc + lambda[i] * R[i][k])).ToArray();
@@ -207,13 +202,8 @@ public sealed class KktChecker : IClaimChecker
         var X = data.Samples.Select(s => s.X.Select(e => ((Number)e).Value).ToArray()).ToArray();
         var y = data.Samples.Select(s => s.Y is Number n ? n.Value
             : throw claim.Node.Required("dataset").Error("the linear model needs exact rational labels y.")).ToArray();
-        var xxt = new Rational[n, n];
-        var rhs = new Rational[n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++) xxt[i, j] = Enumerable.Range(0, d).Aggregate(Rational.Zero, (acc, k) => acc + X[i][k] * X[j][k]);
-            rhs[i] = y[i] - Enumerable.Range(0, d).Aggregate(Rational.Zero, (acc, k) => acc + X[i][k] * theta0.W[k]);
-        }
+        var xxt = X.Select(xi => (IReadOnlyList<Rational>)X.Select(xj => ExactLinearAlgebra.Dot(xi, xj)).ToArray()).ToArray();
+        var rhs = X.Select((xi, i) => y[i] - ExactLinearAlgebra.Dot(xi, theta0.W)).ToArray();
         var c = ExactLinearAlgebra.Solve(xxt, rhs)
             ?? throw claim.Node.Required("dataset").Error("the inputs are linearly dependent (XXᵀ is singular); give linearly independent xᵢ.");
         return Enumerable.Range(0, d).Select(k => theta0.W[k] + Enumerable.Range(0, n).Aggregate(Rational.Zero, (acc, i) => acc + c[i] * X[i][k])).ToArray();

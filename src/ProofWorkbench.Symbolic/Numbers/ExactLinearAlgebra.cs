@@ -1,6 +1,4 @@
-using ProofWorkbench.Symbolic.Numbers;
-
-namespace ProofWorkbench.Smt.Recipes;
+namespace ProofWorkbench.Symbolic.Numbers;
 
 /// <summary>Exact linear algebra over ℚ (Gaussian elimination in <see cref="Rational"/> arithmetic).</summary>
 public static class ExactLinearAlgebra
@@ -52,6 +50,28 @@ public static class ExactLinearAlgebra
             rank++;
         }
         return rank;
+    }
+
+    /// <summary>Solves A·x = b for a square nonsingular A given by rows (Gauss–Jordan); null when A is singular.</summary>
+    public static Rational[]? Solve(IReadOnlyList<IReadOnlyList<Rational>> rows, IReadOnlyList<Rational> b)
+    {
+        int n = b.Count;
+        if (rows.Count != n || rows.Any(r => r.Count != n)) throw new ArgumentException("A must be square and match b.", nameof(rows));
+        var a = rows.Select((r, i) => r.Append(b[i]).ToArray()).ToArray();
+        for (int col = 0; col < n; col++)
+        {
+            int pivot = -1;
+            for (int r = col; r < n; r++) if (!a[r][col].IsZero) { pivot = r; break; }
+            if (pivot < 0) return null;
+            (a[pivot], a[col]) = (a[col], a[pivot]);
+            for (int r = 0; r < n; r++)
+            {
+                if (r == col || a[r][col].IsZero) continue;
+                var f = a[r][col] / a[col][col];
+                for (int c = col; c <= n; c++) a[r][c] -= f * a[col][c];
+            }
+        }
+        return Enumerable.Range(0, n).Select(i => a[i][n] / a[i][i]).ToArray();
     }
 
     /// <summary>The dot product.</summary>
