@@ -130,4 +130,16 @@ public class IdentityTests
         Assert.Equal(4.0, Compilation.Evaluator.Evaluate(e, new Dictionary<string, double> { ["u"] = -2 }));
         Assert.Equal(1.0, Compilation.Compiler.Compile(e, ["u"])([0]));
     }
+
+    [Fact]
+    public void RandomPointComparisonGivesCertainWitnessesAndOnlyEvidenceOfEquality()
+    {
+        var differ = ProbabilisticEquivalence.Check(P("exp(u)"), P("1 + u + u^2/2"));
+        Assert.False(differ.Agree);
+        Assert.NotNull(differ.Witness);
+        var same = ProbabilisticEquivalence.Check(P("tanh(u)"), P("2*sigmoid(2*u) - 1"));
+        Assert.True(same.Agree);
+        Assert.Equal(64, same.PointsTried);
+        Assert.Equal(0, ProbabilisticEquivalence.Check(P("sigma(u)"), P("u")).PointsTried);
+    }
 }

@@ -1,34 +1,43 @@
-using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Intervals;
 
 namespace ProofWorkbench.Symbolic.Simplification;
 
-/// <summary>The outcome of a probabilistic equivalence test: evidence, never a proof.</summary>
+/// <summary>The outcome of a probabilistic equivalence test: evidence, never a proof of equality.</summary>
+/// <param name="Agree">True when no point separated the two expressions.</param>
+/// <param name="PointsTried">Points at which both expressions were defined.</param>
+/// <param name="MaxRelativeDifference">The largest relative difference of the enclosures' midpoints seen.</param>
+/// <param name="Witness">A point where the two values are certainly different (disjoint enclosures), or null.</param>
 public sealed record ProbabilisticEquivalenceResult(bool Agree, int PointsTried, double MaxRelativeDifference, IReadOnlyDictionary<string, double>? Witness);
 
 /// <summary>
-/// Compares two expressions at pseudo-random points (fixed seed, so reproducible) in double precision.
-/// A disagreement beyond the tolerance is a witness of inequivalence; agreement is only probabilistic
-/// evidence and must be reported as such — it is never a proof.
+/// Compares two expressions at pseudo-random points (fixed seed, so reproducible). Each value is enclosed by
+/// outward-rounded interval arithmetic at the point, so a witness of inequivalence is certain: the enclosures
+/// are disjoint. Agreement (every pair of enclosures overlaps) is only probabilistic evidence and must be
+/// reported as such — it is never a proof.
 /// </summary>
 public static class ProbabilisticEquivalence
 {
     /// <summary>Evaluates a and b at <paramref name="points"/> points with coordinates in [−range, range].</summary>
-    public static ProbabilisticEquivalenceResult Check(Expr a, Expr b, int points = 64, double range = 2, double relativeTolerance = 1e-9, int seed = 20231)
+    public static ProbabilisticEquivalenceResult Check(Expr a, Expr b, int points = 64, double range = 2, int seed = 20231)
     {
+        if (a.Any(n => n is AbstractCall) || b.Any(n => n is AbstractCall))
+            return new(true, 0, 0, null); // an abstract σ has no values: no evidence either way
         var names = a.FreeSymbols().Union(b.FreeSymbols()).Order(StringComparer.Ordinal).ToArray();
         var rng = new Random(seed);
         double worst = 0;
         int tried = 0;
         for (int i = 0; i < points * 4 && tried < points; i++)
         {
-            var env = names.ToDictionary(n => n, _ => (rng.NextDouble() * 2 - 1) * range);
-            double va = Evaluator.Evaluate(a, env), vb = Evaluator.Evaluate(b, env);
-            if (!double.IsFinite(va) || !double.IsFinite(vb)) continue;
+            var point = names.ToDictionary(n => n, _ => (rng.NextDouble() * 2 - 1) * range);
+            var box = point.ToDictionary(kv => kv.Key, kv => Interval.Point(kv.Value));
+            var ia = IntervalEvaluator.Evaluate(a, box);
+            var ib = IntervalEvaluator.Evaluate(b, box);
+            if (!double.IsFinite(ia.Lo) || !double.IsFinite(ia.Hi) || !double.IsFinite(ib.Lo) || !double.IsFinite(ib.Hi)) continue;
             tried++;
-            double diff = Math.Abs(va - vb) / Math.Max(1, Math.Max(Math.Abs(va), Math.Abs(vb)));
-            if (diff > relativeTolerance) return new(false, tried, diff, env);
-            worst = Math.Max(worst, diff);
+            if (ia.Hi < ib.Lo || ib.Hi < ia.Lo)
+                return new(false, tried, Math.Abs(ia.Mid - ib.Mid) / Math.Max(1, Math.Max(Math.Abs(ia.Mid), Math.Abs(ib.Mid))), point);
+            worst = Math.Max(worst, Math.Abs(ia.Mid - ib.Mid) / Math.Max(1, Math.Max(Math.Abs(ia.Mid), Math.Abs(ib.Mid))));
         }
         return new(true, tried, worst, null);
     }

@@ -59,4 +59,27 @@ public class ClaimKindTests
     [InlineData("kind: kkt\nmodel: linear\nG: \"w1^2 + w2^2\"\ndataset: S\ntheta0: p0", Verdict.Refuted)]
     [InlineData("kind: kkt\nmodel: linear\nG: \"(w1 - w0_1)^4 + (w2 - w0_2)^2\"\ndataset: S\ntheta0: p0", Verdict.Refuted)]
     public void KktKind(string body, Verdict expected) => Assert.Equal(expected, VerdictOf(body, LinearSetup));
+
+    private const string IdentitySetup = "activation: \"u\"\npoints:\n  on: { w: [1], a: 2 }\n  off: { w: [1], a: 3 }\n  start: { w: [1/2], a: 1 }\ndatasets:\n  S: [ { x: [1], y: 2 } ]";
+
+    [Theory]
+    [InlineData("kind: in-minimum-set\npoint: on\ndataset: S", Verdict.Proved)]
+    [InlineData("kind: in-minimum-set\npoint: off\ndataset: S", Verdict.Refuted)]
+    [InlineData("kind: in-minimum-set\nactivation: \"exp(u)\"\npoint: on\ndataset: S\ntolerance: 10", Verdict.Confirmed)]
+    [InlineData("kind: in-minimum-set\nactivation: \"exp(u)\"\npoint: on\ndataset: S", Verdict.Refuted)]
+    public void InMinimumSetKind(string body, Verdict expected) => Assert.Equal(expected, VerdictOf(body, IdentitySetup));
+
+    [Theory]
+    [InlineData("kind: sign\nexpression: \"exp(-u)/(1+exp(-u))^2\"", Verdict.Proved)]
+    [InlineData("kind: sign\nexpression: \"x^2 - 2*x + 1/2\"", Verdict.Refuted)]
+    [InlineData("kind: sign\nexpression: \"x - 1\"\nassume: [\"x > 1\"]", Verdict.Proved)]
+    [InlineData("kind: sign\nexpression: \"x^2\"\nrelation: \">= 0\"", Verdict.Proved)]
+    public void SignKind(string body, Verdict expected) => Assert.Equal(expected, VerdictOf(body));
+
+    /// <summary>For σ(u) = u, f = a·w·x: from (1/2, 1) on S = (1, 2) the flow keeps a² − w² = 3/4 and ends where aw = 2.</summary>
+    [Theory]
+    [InlineData("to: { w: [1.2883526592173677], a: 1.5523699863474762 }", Verdict.Confirmed)]
+    [InlineData("to: { w: [1], a: 2 }", Verdict.Refuted)]
+    public void ConvergesKind(string target, Verdict expected) =>
+        Assert.Equal(expected, VerdictOf($"kind: converges\ndataset: S\nfrom: start\n{target}\ntolerance: 1e-9", IdentitySetup));
 }
