@@ -40,10 +40,9 @@ public static class CheckCommand
         }
 
         var results = new List<(TheoremResult Result, string Report)>();
-        foreach (var (file, relative) in loaded)
+        void CheckOne(TheoremFile file, string relative, Action<Claim> progress)
         {
-            stderr.WriteLine($"checking {file.Path} ({file.Claims.Count} claims)");
-            var result = checker.Check(file, claim => stderr.WriteLine($"  {claim.Id} ({claim.Kind})"));
+            var result = checker.Check(file, progress);
             var baseName = Path.GetFileNameWithoutExtension(relative);
             var dir = Path.Combine(outDir, Path.GetDirectoryName(relative) ?? "");
             var report = MarkdownReport.Render(result, baseName);
@@ -51,6 +50,31 @@ public static class CheckCommand
             File.WriteAllText(Path.Combine(dir, report.FileName), report.Markdown);
             foreach (var a in report.Attachments) File.WriteAllText(Path.Combine(dir, a.FileName), a.Content);
             results.Add((result, Path.Combine(dir, report.FileName)));
+        }
+
+        if (ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
+        {
+            // On a terminal: a progress bar per theorem file.
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            console.Progress().Start(ctx =>
+            {
+                var tasks = loaded.Select(l => ctx.AddTask(Markup.Escape(l.File.Id), autoStart: false, maxValue: l.File.Claims.Count)).ToList();
+                for (int i = 0; i < loaded.Count; i++)
+                {
+                    tasks[i].StartTask();
+                    CheckOne(loaded[i].File, loaded[i].Relative, _ => tasks[i].Increment(1));
+                    tasks[i].Value = tasks[i].MaxValue;
+                }
+            });
+        }
+        else
+        {
+            // Redirected: quiet and line-oriented.
+            foreach (var (file, relative) in loaded)
+            {
+                stderr.WriteLine($"checking {file.Path} ({file.Claims.Count} claims)");
+                CheckOne(file, relative, claim => stderr.WriteLine($"  {claim.Id} ({claim.Kind})"));
+            }
         }
 
         if (json) stdout.WriteLine(Json.Write(Summary(results.Select(r => r.Result))));
