@@ -80,7 +80,7 @@ public static class InfixPrinter
     private static void WriteSum(StringBuilder sb, Sum s)
     {
         // Positive terms first, then negative ones, each group in canonical order: "a*sigmoid(w) - y".
-        var ordered = s.Terms.Where(t => !ProductParts.IsNegative(t)).Concat(s.Terms.Where(ProductParts.IsNegative)).ToList();
+        var ordered = ProductParts.PrintingOrder(s);
         for (int i = 0; i < ordered.Count; i++)
         {
             var t = ordered[i];

@@ -55,7 +55,7 @@ public static class LatexPrinter
             case NamedConstant c: sb.Append(c.Name == "pi" ? "\\pi" : "e"); break;
             case Sum s:
             {
-                var ordered = s.Terms.Where(t => !ProductParts.IsNegative(t)).Concat(s.Terms.Where(ProductParts.IsNegative)).ToList();
+                var ordered = ProductParts.PrintingOrder(s);
                 for (int i = 0; i < ordered.Count; i++)
                 {
                     var t = ordered[i];

@@ -22,6 +22,10 @@ internal sealed record ProductParts(bool Negative, Rational Coefficient, List<Ex
         return new ProductParts(coefficient.Sign < 0, coefficient.Abs(), num, den);
     }
 
+    /// <summary>A sum's terms in printing order: positive terms first, then negative ones ("a*σ(w) - y").</summary>
+    public static IReadOnlyList<Expr> PrintingOrder(Sum s) =>
+        s.Terms.Where(t => !IsNegative(t)).Concat(s.Terms.Where(IsNegative)).ToList();
+
     /// <summary>True when the term prints with a leading minus sign.</summary>
     public static bool IsNegative(Expr e) => e switch
     {
