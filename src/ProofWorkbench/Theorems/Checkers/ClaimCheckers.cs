@@ -18,5 +18,6 @@ public static class ClaimCheckers
         new OnePointOverlapChecker(),
         new SignChecker(),
         new RecipePartAChecker(),
+        new RecipeOnePointChecker(),
     ];
 }
