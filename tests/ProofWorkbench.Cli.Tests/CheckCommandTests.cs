@@ -2,8 +2,15 @@ using System.Text.Json;
 
 namespace ProofWorkbench.Cli.Tests;
 
-public class CheckCommandTests
+public sealed class CheckCommandTests : IDisposable
 {
+    private readonly List<string> temporary = [];
+
+    public void Dispose()
+    {
+        foreach (var d in temporary) if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
+    }
+
     private static string Root()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -11,10 +18,11 @@ public class CheckCommandTests
         return dir!.FullName;
     }
 
-    private static string Temp()
+    private string Temp()
     {
         var d = Path.Combine(Path.GetTempPath(), "pwb-check-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(d);
+        temporary.Add(d);
         return d;
     }
 
