@@ -35,11 +35,7 @@ public sealed class RecipeOnePointChecker : IClaimChecker
             results = RecipeChecks.OnePoint(new OnePointInput { Activation = sigma.Definition, Variable = sigma.Variable, W = theta0.W, A = theta0.A, X = xs });
         }
         catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }
-        var evidence = results.Select(r => new Evidence(EvidenceLayer.Smt, $"{r.Name}: {r.Verdict.ToString().ToLowerInvariant()} — {r.Explanation}") { SmtLib = r.Script }).ToList();
-        var refuted = results.Where(r => r.Verdict == SmtVerdict.Refuted).Select(r => r.Name).ToList();
-        var open = results.Where(r => r.Verdict == SmtVerdict.Unknown).Select(r => r.Name).ToList();
-        if (refuted.Count > 0) return new ClaimResult(claim, Verdict.Refuted, $"Violated: {string.Join("; ", refuted)}.", evidence);
-        if (open.Count > 0) return new ClaimResult(claim, Verdict.Inconclusive, $"Z3 could not decide: {string.Join("; ", open)}.", evidence);
-        return new ClaimResult(claim, Verdict.Proved, "Every condition of the One-point Recipe holds, each proved by Z3 (negation unsat) or by exact arithmetic.", evidence);
+        return RecipeVerdict.Of(claim, results, [], "Violated",
+            "Every condition of the One-point Recipe holds, each proved by Z3 (negation unsat) or by exact arithmetic.");
     }
 }

@@ -59,14 +59,7 @@ public sealed class RecipePartAChecker : IClaimChecker
         {
             Values = [new("E₁ ⊆", $"[{Format.Value(e1.Lo.ToDouble())}, {Format.Value(e1.Hi.ToDouble())}]")],
         });
-        foreach (var r in results)
-            evidence.Add(new Evidence(EvidenceLayer.Smt, $"{r.Name}: {r.Verdict.ToString().ToLowerInvariant()} — {r.Explanation}") { SmtLib = r.Script });
-        var refuted = results.Where(r => r.Verdict == SmtVerdict.Refuted).Select(r => r.Name).ToList();
-        var open = results.Where(r => r.Verdict == SmtVerdict.Unknown).Select(r => r.Name).ToList();
-        if (refuted.Count > 0)
-            return new ClaimResult(claim, Verdict.Refuted, $"The construction violates Part A: {string.Join("; ", refuted)}.", evidence);
-        if (open.Count > 0)
-            return new ClaimResult(claim, Verdict.Inconclusive, $"Z3 could not decide: {string.Join("; ", open)}.", evidence);
-        return new ClaimResult(claim, Verdict.Proved, "Every decidable condition of Part A holds (each proved by Z3 on exact rationals).", evidence);
+        return RecipeVerdict.Of(claim, results, evidence, "The construction violates Part A",
+            "Every decidable condition of Part A holds (each proved by Z3 on exact rationals).");
     }
 }
