@@ -1,4 +1,4 @@
-using ProofWorkbench.GradientFlow;
+using ProofWorkbench.Dynamics;
 using ProofWorkbench.Models;
 using ProofWorkbench.Papers.Zhang2023.Mechanisms;
 using ProofWorkbench.Symbolic.Compilation;

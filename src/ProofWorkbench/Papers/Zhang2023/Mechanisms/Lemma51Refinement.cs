@@ -1,6 +1,6 @@
 using MathNet.Numerics.RootFinding;
 using ProofWorkbench.ConservedQuantities;
-using ProofWorkbench.GradientFlow;
+using ProofWorkbench.Dynamics;
 using ProofWorkbench.Models;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;

@@ -1,7 +1,7 @@
 using ProofWorkbench.Numerics.Ode;
 using ProofWorkbench.Symbolic.Expressions;
 
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// An interpreter of expressions in truncated Taylor arithmetic (<see cref="Jet"/>): the expressions are

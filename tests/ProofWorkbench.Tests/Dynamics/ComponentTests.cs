@@ -1,11 +1,11 @@
-using ProofWorkbench.GradientFlow;
+using ProofWorkbench.Dynamics;
 using ProofWorkbench.Models;
 using ProofWorkbench.Numerics.Ode;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Parsing;
-using static ProofWorkbench.Tests.GradientFlow.FlowTestData;
+using static ProofWorkbench.Tests.Dynamics.FlowTestData;
 
-namespace ProofWorkbench.Tests.GradientFlow;
+namespace ProofWorkbench.Tests.Dynamics;
 
 /// <summary>The pieces of the engine: jet interpreter, compiled system, homogeneity proofs, second route's scope.</summary>
 public class ComponentTests

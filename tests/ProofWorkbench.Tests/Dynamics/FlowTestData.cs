@@ -3,7 +3,7 @@ using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
 using static ProofWorkbench.Symbolic.Expressions.Expr;
 
-namespace ProofWorkbench.Tests.GradientFlow;
+namespace ProofWorkbench.Tests.Dynamics;
 
 /// <summary>Models and datasets of paper 000's Section 5 examples, with exact inputs.</summary>
 internal static class FlowTestData

@@ -1,4 +1,4 @@
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// The Hessian route to the limiting direction (see <see cref="LimitingDirection"/>): among the eigenvectors of

@@ -1,7 +1,7 @@
-using ProofWorkbench.GradientFlow;
-using static ProofWorkbench.Tests.GradientFlow.FlowTestData;
+using ProofWorkbench.Dynamics;
+using static ProofWorkbench.Tests.Dynamics.FlowTestData;
 
-namespace ProofWorkbench.Tests.GradientFlow;
+namespace ProofWorkbench.Tests.Dynamics;
 
 /// <summary>Flows without a limit, budgets, NaN and bad input: each is reported as such, never as a limit.</summary>
 public class FailureTests

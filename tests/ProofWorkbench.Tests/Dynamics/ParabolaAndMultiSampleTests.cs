@@ -1,7 +1,7 @@
-using ProofWorkbench.GradientFlow;
-using static ProofWorkbench.Tests.GradientFlow.FlowTestData;
+using ProofWorkbench.Dynamics;
+using static ProofWorkbench.Tests.Dynamics.FlowTestData;
 
-namespace ProofWorkbench.Tests.GradientFlow;
+namespace ProofWorkbench.Tests.Dynamics;
 
 /// <summary>Flows with d ≥ 2 (paper 000, Prop. A.1, eqs. (11)–(15)) and with several samples.</summary>
 public class ParabolaAndMultiSampleTests

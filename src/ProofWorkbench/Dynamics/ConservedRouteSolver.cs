@@ -4,7 +4,7 @@ using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Simplification;
 
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// The limit of one-sample gradient flow without integrating it (paper 000, proof of Lemma A.3, eqs. (20)–(23)):

@@ -1,4 +1,4 @@
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// The drift of one conserved quantity Q along a computed trajectory: max over the accepted steps of

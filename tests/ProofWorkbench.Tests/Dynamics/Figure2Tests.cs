@@ -1,7 +1,7 @@
-using ProofWorkbench.GradientFlow;
-using static ProofWorkbench.Tests.GradientFlow.FlowTestData;
+using ProofWorkbench.Dynamics;
+using static ProofWorkbench.Tests.Dynamics.FlowTestData;
 
-namespace ProofWorkbench.Tests.GradientFlow;
+namespace ProofWorkbench.Tests.Dynamics;
 
 /// <summary>
 /// Paper 000, Section 5.3, Figure 2 (One-point Overlapping Mechanism): softplus, θ0 = (0.3, 1), S = {(x, −a0σ(x·w0))}

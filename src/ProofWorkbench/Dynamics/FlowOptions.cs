@@ -1,4 +1,4 @@
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// How <see cref="GradientFlowEngine"/> integrates a gradient flow "to infinity" and when it stops.

@@ -4,7 +4,7 @@ using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Simplification;
 using static ProofWorkbench.Symbolic.Expressions.Expr;
 
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// Positive homogeneity σ(u) = u·σ′(u) (σ linear, relu, leaky forms): then f = a·σ(wᵀx) is 2-homogeneous in θ,

@@ -4,7 +4,7 @@ using ProofWorkbench.Models;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
 
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// The function h of the first integral a²/2 − h of one-sample gradient flow (paper 000, Lemma A.3, eq. (20)),

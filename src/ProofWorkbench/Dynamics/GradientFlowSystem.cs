@@ -4,7 +4,7 @@ using ProofWorkbench.Symbolic.Calculus;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
 
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// The gradient flow θ̇ = −∇L_S(θ) of the one-hidden-neuron model on a dataset S (paper 000, Definitions

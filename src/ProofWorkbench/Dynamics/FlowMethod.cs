@@ -1,6 +1,6 @@
 using ProofWorkbench.Numerics.Ode;
 
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>The ODE method that integrates a gradient flow (the <c>--method</c> of <c>pwb flow</c>).</summary>
 public enum FlowMethod

@@ -1,7 +1,7 @@
 using ProofWorkbench.Models;
 using ProofWorkbench.Symbolic.Compilation;
 
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// Follows every known conserved quantity along a computed trajectory and records its largest drift

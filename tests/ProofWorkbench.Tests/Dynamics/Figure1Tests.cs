@@ -1,7 +1,7 @@
-using ProofWorkbench.GradientFlow;
-using static ProofWorkbench.Tests.GradientFlow.FlowTestData;
+using ProofWorkbench.Dynamics;
+using static ProofWorkbench.Tests.Dynamics.FlowTestData;
 
-namespace ProofWorkbench.Tests.GradientFlow;
+namespace ProofWorkbench.Tests.Dynamics;
 
 /// <summary>
 /// Paper 000, Section 5.2, Figure 1 (Two-point Overlapping Mechanism): sigmoid, θ0 = (0.922, 2.868); the flow for

@@ -1,4 +1,4 @@
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>How a gradient-flow run ended. Only <see cref="Converged"/> yields a limit.</summary>
 public enum FlowOutcome

@@ -4,7 +4,7 @@ using ProofWorkbench.Numerics.Ode;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
 
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// Integrates gradient flow θ̇ = −∇L_S(θ) "to infinity" and reports its limit (paper 000, Sections 5–6: "the

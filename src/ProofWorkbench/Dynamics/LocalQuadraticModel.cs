@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace ProofWorkbench.GradientFlow;
+namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// The second-order model of L_S at a point: the Hessian H = ∇²L_S(θ) = −∂θ̇/∂θ (the exact Jacobian of the
