@@ -13,6 +13,7 @@ root.Add(CheckCommand.Create());
 root.Add(FlowCommand.Create());
 root.Add(BenchCommand.Create());
 root.Add(SignCommandDefinition.Create());
+root.Add(ConstructCommand.Create());
 
 
 var parsed = root.Parse(args);

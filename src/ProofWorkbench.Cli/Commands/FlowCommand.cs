@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ProofWorkbench.GradientFlow;
+using ProofWorkbench.Dynamics;
 using ProofWorkbench.Models;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;

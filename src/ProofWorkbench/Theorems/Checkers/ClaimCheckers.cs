@@ -19,5 +19,6 @@ public static class ClaimCheckers
         new SignChecker(),
         new RecipePartAChecker(),
         new RecipeOnePointChecker(),
+        new OverlapExistsChecker(),
     ];
 }

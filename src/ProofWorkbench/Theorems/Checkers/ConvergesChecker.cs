@@ -29,7 +29,7 @@ public sealed class ConvergesChecker : IClaimChecker
         var evidence = FlowEvidence.Of($"gradient flow on {data.Name} from θ₀ = {Format.Vector(from.ToArray())}", r);
         if (!r.Converged)
         {
-            bool diverged = r.Outcome == GradientFlow.FlowOutcome.Diverged;
+            bool diverged = r.Outcome == Dynamics.FlowOutcome.Diverged;
             return new ClaimResult(claim, diverged ? Verdict.Refuted : Verdict.Inconclusive,
                 diverged ? $"The flow diverges: {r.Message}" : $"The flow did not reach its limit: {r.Message}", [evidence]);
         }

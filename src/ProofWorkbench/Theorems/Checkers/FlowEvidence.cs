@@ -1,4 +1,4 @@
-using ProofWorkbench.GradientFlow;
+using ProofWorkbench.Dynamics;
 using ProofWorkbench.Theorems.Checking;
 
 namespace ProofWorkbench.Theorems.Checkers;

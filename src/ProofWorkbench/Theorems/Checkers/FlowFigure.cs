@@ -1,4 +1,4 @@
-using ProofWorkbench.GradientFlow;
+using ProofWorkbench.Dynamics;
 using ProofWorkbench.Models;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Theorems.Checking;

@@ -155,7 +155,7 @@ public sealed class KktChecker : IClaimChecker
     /// from θ*'s error estimate (the largest change of the residual over θ* ± error in each coordinate) plus rounding.
     /// </summary>
     private static ClaimResult LimitKkt(Claim claim, Expr g, OneNeuronModel model, Dataset data, Theta theta0,
-        GradientFlow.FlowResult flow, string[] parameters, string[] w0Names)
+        Dynamics.FlowResult flow, string[] parameters, string[] w0Names)
     {
         var env0 = new Dictionary<string, double>();
         for (int i = 0; i < w0Names.Length; i++) env0[w0Names[i]] = theta0.W[i].ToDouble();

@@ -1,0 +1,16 @@
+namespace ProofWorkbench.Dynamics;
+
+/// <summary>How a gradient-flow run ended. Only <see cref="Converged"/> yields a limit.</summary>
+public enum FlowOutcome
+{
+    /// <summary>‖∇L‖ and the step-to-step change fell below the tolerance: θ(t) has (numerically) reached its limit.</summary>
+    Converged,
+    /// <summary>‖θ‖ exceeded <see cref="FlowOptions.DivergenceBound"/>: the trajectory runs off to infinity.</summary>
+    Diverged,
+    /// <summary>The step budget or the time budget ran out before convergence.</summary>
+    BudgetExhausted,
+    /// <summary>NaN or infinity appeared in θ or in the field (e.g. σ undefined or overflowing).</summary>
+    NonFinite,
+    /// <summary>The ODE solver gave up (step size below round-off, singular Newton matrix).</summary>
+    SolverFailure,
+}

@@ -1,0 +1,73 @@
+using ProofWorkbench.Papers.Zhang2023.Constructions;
+using ProofWorkbench.Smt;
+using ProofWorkbench.Papers.Zhang2023.Recipes;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Theorems.Checkers;
+
+/// <summary>
+/// <c>overlap-exists</c>: for θ₀ (<c>from</c>), a one-sample S₁ (<c>dataset</c>, d = 1) and an interval
+/// <c>x2: [lo, hi]</c>, some x₂ in the interval gives S₂ = (x₂, a₁*σ(x₂w₁*)) with an exact two-point overlap
+/// (paper 000, Lemma 5.1; the trace-back of Section 5.2): θ₁* ≠ θ₂* and {θ₁*, θ₂*} ⊆ M_S₁ ∩ M_S₂. Proved from
+/// σ &gt; 0 and σ′ &gt; 0 (Z3, Lemma A.3's hypotheses) and the certified sign change of <see cref="TwoPointTraceBack.Certify"/>
+/// (validated enclosures through the conserved quantity, continuity of x₂ ↦ θ₂*, the intermediate value theorem).
+/// A failed certification is inconclusive, never refuted: a same-sign F at the ends does not exclude a zero.
+/// </summary>
+public sealed class OverlapExistsChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "overlap-exists";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters => ["activation", "from", "dataset", "x2"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        var sigma = context.ActivationOf(claim);
+        var theta0 = context.Point(claim.Node.Required("from"));
+        var setNode = claim.Node.Required("dataset");
+        var s1 = context.DatasetOf(setNode);
+        if (s1.Samples.Count != 1 || s1.Dimension != 1 || theta0.W.Count != 1)
+            throw setNode.Error("an overlap-exists claim takes a one-sample dataset S₁ with d = 1 and θ₀ with one weight.");
+        if (s1.Samples[0].Y is not Number y1 || s1.Samples[0].X[0] is not Number x1)
+            throw setNode.Error("the sample of S₁ must be exact numbers for an overlap-exists claim.");
+        var x2Node = claim.Node.Required("x2");
+        var bounds = x2Node.Rationals();
+        if (bounds.Count != 2 || !(bounds[0] < bounds[1])) throw x2Node.Error("x2 must be an interval [lo, hi] with lo < hi.");
+
+        IReadOnlyList<SmtCheckResult> hypotheses;
+        try { hypotheses = [RecipeChecks.ActivationPositive(sigma.Definition, sigma.Variable), RecipeChecks.ActivationIncreasing(sigma.Definition, sigma.Variable)]; }
+        catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }
+        var evidence = hypotheses.Select(r => new Evidence(EvidenceLayer.Smt, $"Lemma A.3 hypothesis — {r.Name}: {r.Verdict.ToString().ToLowerInvariant()}") { SmtLib = r.Script }).ToList();
+        if (hypotheses.Any(r => r.Verdict != SmtVerdict.Proved))
+            return new ClaimResult(claim, Verdict.Inconclusive, "σ > 0 and σ′ > 0 on ℝ (Lemma A.3) were not both proved, so the conserved-quantity enclosure does not apply.", evidence);
+
+        TwoPointTraceBack traceBack;
+        try { traceBack = TwoPointTraceBack.Create(new TraceBackInput(sigma, theta0.W[0], theta0.A, x1.Value, y1.Value)); }
+        catch (InputException ex) { return new ClaimResult(claim, Verdict.Inconclusive, $"Not decided: {ex.Message}", evidence); }
+        var result = traceBack.Certify(bounds[0], bounds[1]);
+        var t1 = traceBack.Theta1;
+        evidence.Add(new Evidence(EvidenceLayer.Interval, "θ₁* enclosed through the conserved quantity a²/2 − H(xw)/x² (Lemma A.3)")
+        {
+            Values =
+            [
+                new("H(u), ∫σ/σ′ (verified by differentiation)", traceBack.Limit.H.ToString()),
+                new("w₁* ∈", $"[{Format.Value(t1.W.Lo)}, {Format.Value(t1.W.Hi)}]"),
+                new("a₁* ∈", $"[{Format.Value(t1.A.Lo)}, {Format.Value(t1.A.Hi)}]"),
+            ],
+        });
+        var values = new List<NamedValue>
+        {
+            new("x₂ interval", $"[{ExactText.Of(bounds[0])}, {ExactText.Of(bounds[1])}]"),
+            new("θ₂* at the midpoint", Format.Vector([result.Theta2W, result.Theta2A])),
+        };
+        if (result.Theta2Box is { } box)
+            values.Add(new("θ₂*(x₂) for all x₂ in the interval", $"w ∈ [{Format.Value(box.W.Lo)}, {Format.Value(box.W.Hi)}], a ∈ [{Format.Value(box.A.Lo)}, {Format.Value(box.A.Hi)}]"));
+        evidence.Add(new Evidence(EvidenceLayer.Interval, "certified sign change of F(x₂) = a₂*σ(x₁w₂*) − y₁") { Values = values });
+        return result.Existence == Existence.Proved
+            ? new ClaimResult(claim, Verdict.Proved, $"Proved: {result.Reason}.", evidence)
+            : new ClaimResult(claim, Verdict.Inconclusive, $"Not decided: {result.Reason}.", evidence);
+    }
+}
