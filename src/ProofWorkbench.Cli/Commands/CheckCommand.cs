@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using ProofWorkbench.Certificates;
 using ProofWorkbench.Theorems.Checkers;
 using ProofWorkbench.Theorems.Checking;
 using ProofWorkbench.Theorems.Files;
@@ -9,7 +10,8 @@ using Spectre.Console;
 namespace ProofWorkbench.Cli.Commands;
 
 /// <summary>
-/// <c>pwb check [PATHS…] [--out DIR] [--json]</c>: checks theorem files and writes one Markdown report each.
+/// <c>pwb check [PATHS…] [--out DIR] [--json] [--certificates]</c>: checks theorem files and writes one Markdown report
+/// each; with <c>--certificates</c> also one JSON certificate per claim (docs/certificates.md) in DIR/…/NAME.certificates/.
 /// Exit 0 iff every verdict equals its expected verdict, 1 otherwise, 2 on input errors.
 /// </summary>
 public static class CheckCommand
@@ -21,13 +23,15 @@ public static class CheckCommand
         var paths = new Argument<string[]>("paths") { Description = "Theorem files or folders (default: theorems).", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--out") { Description = "Where reports go (default: reports).", DefaultValueFactory = _ => "reports" };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of a table." };
-        command.Add(paths); command.Add(output); command.Add(json);
-        command.SetAction(p => Run(p.GetValue(paths) is { Length: > 0 } ps ? ps : ["theorems"], p.GetValue(output)!, p.GetValue(json), Console.Out, Console.Error));
+        var certificates = new Option<bool>("--certificates") { Description = "Also write one JSON certificate per claim (re-check them with pwb verify)." };
+        command.Add(paths); command.Add(output); command.Add(json); command.Add(certificates);
+        command.SetAction(p => Run(p.GetValue(paths) is { Length: > 0 } ps ? ps : ["theorems"], p.GetValue(output)!, p.GetValue(json), Console.Out, Console.Error,
+            p.GetValue(certificates)));
         return command;
     }
 
     /// <summary>Runs the command.</summary>
-    public static int Run(IReadOnlyList<string> paths, string outDir, bool json, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> paths, string outDir, bool json, TextWriter stdout, TextWriter stderr, bool certificates = false)
     {
         var files = Collect(paths);
         var checker = new TheoremChecker(ClaimCheckers.All());
@@ -49,6 +53,13 @@ public static class CheckCommand
             Directory.CreateDirectory(dir);
             File.WriteAllText(Path.Combine(dir, report.FileName), report.Markdown);
             foreach (var a in report.Attachments) File.WriteAllText(Path.Combine(dir, a.FileName), a.Content);
+            if (certificates)
+            {
+                var certDir = Path.Combine(dir, $"{baseName}.certificates");
+                Directory.CreateDirectory(certDir);
+                foreach (var claim in result.Claims)
+                    File.WriteAllText(Path.Combine(certDir, Certificate.FileName(claim.Claim)), Certificate.Write(Certificate.Of(file, claim)));
+            }
             results.Add((result, Path.Combine(dir, report.FileName)));
         }
 
@@ -99,7 +110,7 @@ public static class CheckCommand
         return files;
     }
 
-    /// <summary>The JSON summary: [{file, id, claims: [{id, kind, verdict, expected, evidence}]}].</summary>
+    /// <summary>The JSON summary: [{file, id, claims: [{id, kind, verdict, expected, evidence, explanation, facts}]}]; facts are typed (FactJson).</summary>
     public static JsonArray Summary(IEnumerable<TheoremResult> results) =>
         new(results.Select(r => (JsonNode)new JsonObject
         {
@@ -112,6 +123,8 @@ public static class CheckCommand
                 ["verdict"] = VerdictText.Of(c.Verdict),
                 ["expected"] = VerdictText.Of(c.Claim.Expected),
                 ["evidence"] = new JsonArray(c.Evidence.Select(e => (JsonNode)JsonValue.Create($"{e.Layer}: {e.Summary}")!).Prepend(JsonValue.Create(c.Explanation)!).ToArray()),
+                ["explanation"] = c.Explanation,
+                ["facts"] = new JsonArray(c.Facts.Select(f => (JsonNode)FactJson.Of(f, NumberStyle.Json)).ToArray()),
             }).ToArray()),
         }).ToArray());
 

@@ -43,12 +43,13 @@ public sealed class ConservedChecker : IClaimChecker
             new("L_F Q = ∇Q · F, simplified", LatexPrinter.Print(Simplifier.Simplify(lie))),
         };
         var result = Simplifier.ZeroTest(lie);
-        var evidence = new Evidence(EvidenceLayer.Symbolic, "Lie derivative of Q along the gradient-flow field") { Formulas = formulas };
-        return result switch
+        var evidence = new EvidenceSection(EvidenceLayer.Symbolic, "Lie derivative of Q along the gradient-flow field") { Formulas = formulas };
+        var fact = new Evidence.ExactIdentity("Lie derivative L_F Q = ∇Q · F along F = −∇L ≡ 0", lie, result);
+        return ClaimResult.FromFacts(claim, [fact], result switch
         {
-            ZeroTestResult.Zero => new ClaimResult(claim, Verdict.Proved, "Q is conserved: its Lie derivative along the flow simplifies to 0 exactly.", [evidence]),
-            ZeroTestResult.NonZero => new ClaimResult(claim, Verdict.Refuted, "Q is not conserved: its Lie derivative along the flow is a nonzero expression (exact).", [evidence]),
-            _ => new ClaimResult(claim, Verdict.Inconclusive, "The zero test cannot decide whether the Lie derivative vanishes.", [evidence]),
-        };
+            ZeroTestResult.Zero => "Q is conserved: its Lie derivative along the flow simplifies to 0 exactly.",
+            ZeroTestResult.NonZero => "Q is not conserved: its Lie derivative along the flow is a nonzero expression (exact).",
+            _ => "The zero test cannot decide whether the Lie derivative vanishes.",
+        }, [evidence]);
     }
 }

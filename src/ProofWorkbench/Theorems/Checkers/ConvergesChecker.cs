@@ -1,3 +1,4 @@
+using ProofWorkbench.Evidence;
 using ProofWorkbench.Theorems.Checking;
 using ProofWorkbench.Theorems.Files;
 
@@ -5,8 +6,8 @@ namespace ProofWorkbench.Theorems.Checkers;
 
 /// <summary>
 /// <c>converges</c>: gradient flow from θ₀ (<c>from</c>) on <c>dataset</c> converges to θ* (<c>to</c>) within
-/// <c>tolerance</c> (max norm). Confirmed when the distance is within tolerance; refuted when it exceeds the
-/// tolerance by more than the limit's error estimate, or the flow diverges; inconclusive otherwise.
+/// <c>tolerance</c> (max norm). The distance between the computed and the stated limit, with the limit's error bound,
+/// is judged by <see cref="VerdictRule"/>; a diverging flow refutes, an unfinished one is inconclusive.
 /// </summary>
 public sealed class ConvergesChecker : IClaimChecker
 {
@@ -26,24 +27,27 @@ public sealed class ConvergesChecker : IClaimChecker
             throw claim.Node.Error($"'from' and 'to' need {data.Dimension} weights, as the data have d = {data.Dimension}.");
         double tol = context.ToleranceOf(claim);
         var r = context.Flow(sigma, data, from);
-        var evidence = FlowEvidence.Of($"gradient flow on {data.Name} from θ₀ = {Format.Vector(from.ToArray())}", r);
-        if (!r.HasLimit)
+        var run = FlowEvidence.Run($"gradient flow on {data.Name} from θ₀ = {Format.Vector(from.ToArray())}", sigma, data, from, r);
+        var section = Reports.FlowRunSection.Of(run);
+        if (!r.Converged)
         {
             bool diverged = r.Outcome == Dynamics.FlowOutcome.Diverged;
-            return new ClaimResult(claim, diverged ? Verdict.Refuted : Verdict.Inconclusive,
-                diverged ? $"The flow diverges: {r.Message}" : $"The flow did not reach its limit: {r.Message}", [evidence]);
+            return ClaimResult.FromFacts(claim, [run with { Outcome = diverged ? FactOutcome.Refutes : FactOutcome.Undecided }],
+                diverged ? $"The flow diverges: {r.Message}" : $"The flow did not reach its limit: {r.Message}", [section]);
         }
         var target = to.ToArray();
         double distance = r.Theta.Zip(target, (a, b) => Math.Abs(a - b)).Max();
-        double error = FlowEvidence.LimitError(r);
-        evidence = evidence with { Values = [.. evidence.Values, new("stated θ*", Format.Vector(target)), new("|computed − stated| (max norm)", Format.Error(distance)), new("tolerance", Format.Error(tol))] };
-        if (distance <= tol)
-            return new ClaimResult(claim, Verdict.Confirmed,
-                $"The limit agrees with the stated θ* to {Format.Error(distance)} ≤ {Format.Error(tol)} (error estimate {Format.Error(error)}).", [evidence]);
-        if (distance > tol + error)
-            return new ClaimResult(claim, Verdict.Refuted,
-                $"The limit differs from the stated θ* by {Format.Error(distance)}, more than the tolerance {Format.Error(tol)} plus the error estimate {Format.Error(error)}.", [evidence]);
-        return new ClaimResult(claim, Verdict.Inconclusive,
-            $"The distance {Format.Error(distance)} exceeds the tolerance by less than the error estimate {Format.Error(error)}.", [evidence]);
+        double error = run.LimitError;
+        var estimate = NumericEstimate.Judged("|θ* − stated θ*| (max norm)", distance, error, tol, "gradient-flow limit (ODE route; error bound from a reference run and the second route)",
+            [new("time", r.Time), new("steps", r.Steps), new("rhs_evaluations", r.RhsEvaluations)]);
+        var judgement = VerdictRule.Judge(Magnitude.Estimated(distance, error), tol);
+        section = section with { Values = [.. section.Values, new("stated θ*", Format.Vector(target)), new("|computed − stated| (max norm)", Format.Error(distance)), new("tolerance", Format.Error(tol))] };
+        string explanation = judgement.Outcome switch
+        {
+            FactOutcome.Confirms => $"The limit agrees with the stated θ* to {Format.Error(distance)} ≤ {Format.Error(tol)} (error estimate {Format.Error(error)}).",
+            FactOutcome.Refutes => $"The limit differs from the stated θ* by {Format.Error(distance)}, more than the tolerance {Format.Error(tol)} plus the error estimate {Format.Error(error)}.",
+            _ => $"Not decided: the distance {Format.Error(distance)} is within the error estimate {Format.Error(error)} of the tolerance {Format.Error(tol)}.",
+        };
+        return ClaimResult.FromFacts(claim, [run with { Outcome = FactOutcome.Informs }, estimate], explanation, [section]);
     }
 }

@@ -42,8 +42,8 @@ public sealed class EqualsChecker : IClaimChecker
             stated = claim.Node.Required("value").Expression();
             derived = Derive(what, objectNode, claim, context);
         }
-        var (verdict, explanation, evidence) = IdentityEvidence.Decide(what, derived, stated);
-        return new ClaimResult(claim, verdict, explanation, [evidence]);
+        var (facts, explanation, evidence) = IdentityEvidence.Decide(what, derived, stated);
+        return ClaimResult.FromFacts(claim, facts, explanation, [evidence]);
     }
 
     private static Expr Derive(string what, YamlValue node, Claim claim, TheoremContext context)

@@ -1,37 +1,41 @@
 using ProofWorkbench.Dynamics;
+using ProofWorkbench.Evidence;
+using ProofWorkbench.Models;
 using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Reports;
 
 namespace ProofWorkbench.Theorems.Checkers;
 
-/// <summary>The numeric evidence of a gradient-flow run, formatted for reports.</summary>
+/// <summary>Turns a gradient-flow run of the engine into a <see cref="FlowRun"/> fact.</summary>
 public static class FlowEvidence
 {
     /// <summary>The error estimate of a limit: the engine's own estimate and the distance between the two routes.</summary>
     public static double LimitError(FlowResult r) => Math.Max(r.LimitErrorEstimate, r.RoutesDistance ?? 0);
 
-    /// <summary>Evidence for one run.</summary>
-    public static Evidence Of(string title, FlowResult r)
+    /// <summary>The fact for one run of the one-neuron model with activation σ on <paramref name="data"/> from θ₀.</summary>
+    public static FlowRun Run(string title, Activation sigma, Dataset data, Theta theta0, FlowResult r) => new(
+        title, data.Name, $"one-neuron, σ({sigma.Variable}) = {sigma.Definition}", sigma.Definition.ToString(), sigma.Variable, r.Parameters,
+        [.. theta0.W, theta0.A], data.Samples.Select(s => ((IReadOnlyList<string>)s.X.Select(x => x.ToString()).ToList(), s.Y.ToString())).ToList(),
+        r.Converged, r.Converged ? "converged" : $"{r.Outcome}: {r.Message}", r.Theta, LimitError(r), r.Loss, r.Time,
+        r.RoutesDistance, r.ConservedRoute?.Limit is { } c ? [.. c.W, c.A] : null, r.ConservedRoute?.Limit is null ? r.ConservedRoute?.Reason : null,
+        r.Conserved.Select(q => new Drift(q.Name, q.MaxDrift)).ToList(),
+        r.Direction?.Unit, r.Direction?.ErrorEstimate, r.Slope, r.SlopeEq26,
+        $"{r.Solver}; {r.Steps} steps, {r.RhsEvaluations} RHS evaluations", Thin(r.Trajectory));
+
+    /// <summary>The fact and its report section, as context (the verdict rests on facts derived from it).</summary>
+    public static (FlowRun Run, EvidenceSection Section) Context(string title, Activation sigma, Dataset data, Theta theta0, FlowResult r)
     {
-        var values = new List<NamedValue>
-        {
-            new("outcome", r.Converged ? "converged" : $"{r.Outcome}: {r.Message}"),
-            new("limit θ* = (w, a) (ODE route)", Format.Vector(r.Theta)),
-            new("error estimate of θ*", Format.Bound(LimitError(r))),
-            new("loss at θ*", Format.Bound(r.Loss)),
-            new("time reached", Format.Value(r.Time)),
-            new("solver", $"{r.Solver}; {r.Steps} steps, {r.RhsEvaluations} RHS evaluations"),
-        };
-        if (r.ConservedRoute?.Limit is { } c)
-            values.Add(new("limit from the conserved quantity (Lemma A.3 root finding)", Format.Vector([.. c.W, c.A])));
-        else if (r.ConservedRoute?.Reason is { } why)
-            values.Add(new("second route", why));
-        if (r.RoutesDistance is { } d) values.Add(new("distance between the two routes", Format.Bound(d)));
-        foreach (var q in r.Conserved)
-            values.Add(new($"drift of {q.Name} along the trajectory", Format.Bound(q.MaxDrift)));
-        if (r.Direction is { } dir)
-            values.Add(new("limiting direction θ̇/|θ̇|", $"{Format.Vector(dir.Unit)}, error {Format.Bound(dir.ErrorEstimate)}"));
-        if (r.Slope is { } s) values.Add(new("limiting slope ȧ/ẇ", Format.Value(s)));
-        if (r.SlopeEq26 is { } s26) values.Add(new("slope of eq. (26), σ(xw)/(a x σ′(xw)) at θ*", Format.Value(s26)));
-        return new Evidence(EvidenceLayer.Numeric, title) { Values = values };
+        var run = Run(title, sigma, data, theta0, r) with { Outcome = FactOutcome.Informs };
+        return (run, FlowRunSection.Of(run));
+    }
+
+    // At most ~300 states, always keeping the first and the last.
+    private static IReadOnlyList<IReadOnlyList<double>> Thin(IReadOnlyList<double[]> points)
+    {
+        if (points.Count <= 300) return points;
+        int stride = (points.Count + 299) / 300;
+        var thin = points.Where((_, i) => i % stride == 0).ToList();
+        if (!ReferenceEquals(thin[^1], points[^1])) thin.Add(points[^1]);
+        return thin;
     }
 }

@@ -1,3 +1,4 @@
+using ProofWorkbench.Evidence;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Printing;
@@ -15,7 +16,7 @@ namespace ProofWorkbench.Theorems.Checkers;
 public static class IdentityEvidence
 {
     /// <summary>The verdict and evidence for derived ≡ stated.</summary>
-    public static (Verdict Verdict, string Explanation, Evidence Evidence) Decide(string what, Expr derived, Expr stated)
+    public static (IReadOnlyList<Fact> Facts, string Explanation, EvidenceSection Evidence) Decide(string what, Expr derived, Expr stated)
     {
         var difference = Expr.Sub(derived, stated);
         var formulas = new List<Formula>
@@ -25,9 +26,10 @@ public static class IdentityEvidence
             new("derived − stated, simplified", LatexPrinter.Print(Simplifier.Simplify(difference))),
         };
         var result = Simplifier.ZeroTest(difference);
+        var identity = new ExactIdentity($"derived {what} − stated {what} ≡ 0", difference, result);
         if (result == ZeroTestResult.Zero)
-            return (Verdict.Proved, $"The derived {what} equals the stated one: their difference simplifies to 0 exactly.",
-                new Evidence(EvidenceLayer.Symbolic, "derived − stated ≡ 0 (rational normal form)") { Formulas = formulas });
+            return ([identity], $"The derived {what} equals the stated one: their difference simplifies to 0 exactly.",
+                new EvidenceSection(EvidenceLayer.Symbolic, "derived − stated ≡ 0 (rational normal form)") { Formulas = formulas });
 
         var probe = ProbabilisticEquivalence.Check(derived, stated, range: 1.5);
         var values = new List<NamedValue>();
@@ -36,15 +38,17 @@ public static class IdentityEvidence
         if (result == ZeroTestResult.NonZero)
         {
             values.Add(new("derived − stated at the witness", probe.Witness is null ? "—" : Format.Value(Evaluator.Evaluate(difference, probe.Witness))));
-            return (Verdict.Refuted, $"The derived {what} differs from the stated one: the difference is a nonzero rational-exponential expression (exact).",
-                new Evidence(EvidenceLayer.Symbolic, "derived − stated is not identically 0 (exact; kernels algebraically independent)") { Formulas = formulas, Values = values });
+            return ([identity], $"The derived {what} differs from the stated one: the difference is a nonzero rational-exponential expression (exact).",
+                new EvidenceSection(EvidenceLayer.Symbolic, "derived − stated is not identically 0 (exact; kernels algebraically independent)") { Formulas = formulas, Values = values });
         }
         values.Add(new("random points agreeing", $"{probe.PointsTried} (max relative difference {Format.Error(probe.MaxRelativeDifference)})"));
-        return (probe.Agree ? Verdict.Inconclusive : Verdict.Refuted,
+        var probeFact = new NumericEstimate($"max relative difference of derived and stated {what} at {probe.PointsTried} random points", probe.MaxRelativeDifference, 0, null,
+            "interval evaluation at seeded random points: disjoint enclosures witness inequality", [], probe.Agree ? FactOutcome.Undecided : FactOutcome.Refutes);
+        return ([identity, probeFact],
             probe.Agree
                 ? $"The zero test cannot decide this identity; {probe.PointsTried} random points agree, which is evidence, not proof."
                 : $"The derived {what} differs from the stated one at the witness point.",
-            new Evidence(probe.Agree ? EvidenceLayer.Symbolic : EvidenceLayer.Numeric,
+            new EvidenceSection(probe.Agree ? EvidenceLayer.Symbolic : EvidenceLayer.Numeric,
                 probe.Agree ? "zero test: unknown; probabilistic agreement only" : "numeric witness of inequality") { Formulas = formulas, Values = values });
     }
 }

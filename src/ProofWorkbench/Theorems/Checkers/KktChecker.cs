@@ -1,3 +1,4 @@
+using ProofWorkbench.Evidence;
 using ProofWorkbench.Models;
 using ProofWorkbench.Symbolic.Calculus;
 using ProofWorkbench.Symbolic.Expressions;
@@ -59,7 +60,10 @@ public sealed class KktChecker : IClaimChecker
             {
                 var flow = context.Flow(model.Activation, data, theta0);
                 if (!flow.Converged)
-                    return new ClaimResult(claim, Verdict.Inconclusive, $"The flow did not converge: {flow.Message}", [FlowEvidence.Of("gradient flow", flow)]);
+                {
+                    var (run, section) = FlowEvidence.Context("gradient flow", model.Activation, data, theta0, flow);
+                    return new ClaimResult(claim, Verdict.Inconclusive, $"The flow did not converge: {flow.Message}", [section]) { Facts = [run with { Outcome = FactOutcome.Undecided }] };
+                }
                 return LimitKkt(claim, g, model, data, theta0, flow, parameters, w0Names);
             }
             var t = context.Point(thetaNode);
@@ -76,13 +80,17 @@ public sealed class KktChecker : IClaimChecker
         if (unknown.Count > 0)
             throw claim.Node.Required("G").Error($"G uses {string.Join(", ", unknown)}, which are neither parameters ({string.Join(", ", parameters)}) nor initial values ({string.Join(", ", w0Names)}, a0).");
 
-        var gradG = Differentiator.Gradient(g, parameters).Select(e => Substitution.Substitute(e, at)).ToArray();
-        var gradR = residuals.Select(r => Differentiator.Gradient(r, parameters).Select(e => Substitution.Substitute(e, at)).ToArray()).ToArray();
+        var gradGSymbolic = Differentiator.Gradient(g, parameters);
+        var gradRSymbolic = residuals.Select(r => Differentiator.Gradient(r, parameters)).ToArray();
+        var gradG = gradGSymbolic.Select(e => Substitution.Substitute(e, at)).ToArray();
+        var gradR = gradRSymbolic.Select(row => row.Select(e => Substitution.Substitute(e, at)).ToArray()).ToArray();
+        var point = at.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new KeyValuePair<string, Rational>(kv.Key, ((Number)kv.Value).Value)).ToList();
         var thetaText = "(" + string.Join(", ", limit.Select(r => r.ToString())) + $") — {limitOrigin}";
         if (gradG.All(e => e is Number { Value.IsZero: true }))
-            return new ClaimResult(claim, Verdict.Proved,
+            return ClaimResult.FromFacts(claim,
+                gradGSymbolic.Select((e, k) => (Fact)new ExactValue($"∂G/∂{parameters[k]} at θ*", e, point, Rational.Zero, null, FactOutcome.Proves)).ToList(),
                 "∇G(θ*, θ₀) = 0 exactly, so θ* is a KKT point with all multipliers λ = 0 (whatever the constraint gradients are).",
-                [new Evidence(EvidenceLayer.Symbolic, "exact gradient of G at θ*")
+                [new EvidenceSection(EvidenceLayer.Symbolic, "exact gradient of G at θ*")
                 {
                     Formulas = [new("G(θ, θ₀)", LatexPrinter.Print(g))],
                     Values = [new("θ*", thetaText), new("∇G(θ*)", "(" + string.Join(", ", gradG.Select(e => e.ToString())) + ")")],
@@ -99,8 +107,10 @@ public sealed class KktChecker : IClaimChecker
         var lambda = ExactLinearAlgebra.Solve(rrt, rg)
             ?? throw claim.Node.Required("dataset").Error("the constraint gradients ∇rᵢ(θ*) are linearly dependent; the KKT multipliers are not unique.");
         var residual = Enumerable.Range(0, m).Select(k => G[k] - Enumerable.Range(0, n).Aggregate(Rational.Zero, (acc, i) => acc + lambda[i] * R[i][k])).ToArray();
-        bool stationary = residual.All(r => r.IsZero);
-        var evidence = new Evidence(EvidenceLayer.Symbolic, "exact multipliers and stationarity residual over ℚ")
+        var stationarity = Enumerable.Range(0, m).Select(k => (Fact)new ExactValue($"(∇G − Σλᵢ∇rᵢ)_{parameters[k]} at θ*",
+            Sub(gradGSymbolic[k], Add(Enumerable.Range(0, n).Select(i => Mul(Num(lambda[i]), gradRSymbolic[i][k])))), point, residual[k], null,
+            VerdictRule.JudgeZero(Magnitude.Exact(residual[k])).Outcome)).ToList();
+        var evidence = new EvidenceSection(EvidenceLayer.Symbolic, "exact multipliers and stationarity residual over ℚ")
         {
             Formulas = [new("G(θ, θ₀)", LatexPrinter.Print(g))],
             Values =
@@ -111,9 +121,9 @@ public sealed class KktChecker : IClaimChecker
                 new("∇G − Σλᵢ∇rᵢ", "(" + string.Join(", ", residual.Select(r => r.ToString())) + ")"),
             ],
         };
-        return stationary
-            ? new ClaimResult(claim, Verdict.Proved, "θ* is a KKT point of min G over M_S: the stationarity residual is exactly 0.", [evidence])
-            : new ClaimResult(claim, Verdict.Refuted, "θ* is not a KKT point of min G over M_S: the exact stationarity residual is nonzero, so G cannot characterize the flow on this data.", [evidence]);
+        return ClaimResult.FromFacts(claim, stationarity, VerdictRule.Decide(stationarity) == Verdict.Proved
+            ? "θ* is a KKT point of min G over M_S: the stationarity residual is exactly 0."
+            : "θ* is not a KKT point of min G over M_S: the exact stationarity residual is nonzero, so G cannot characterize the flow on this data.", [evidence]);
     }
 
     /// <summary>
@@ -133,7 +143,7 @@ public sealed class KktChecker : IClaimChecker
         double scale = G.Select(Math.Abs).Append(1).Max() * (1 + lambda.AbsoluteMaximum() * R.SelectMany(r => r).Select(Math.Abs).Append(1).Max());
         double bound = 1e-14 * scale; // rounding of the evaluations and of the QR solve, with margin
         double norm = residual.L2Norm();
-        var evidence = new Evidence(EvidenceLayer.Numeric, "multipliers by least squares in floating point, residual with rounding bound")
+        var evidence = new EvidenceSection(EvidenceLayer.Numeric, "multipliers by least squares in floating point, residual with rounding bound")
         {
             Formulas = [new("G(θ, θ₀)", LatexPrinter.Print(g))],
             Values =
@@ -145,9 +155,11 @@ public sealed class KktChecker : IClaimChecker
                 new("rounding error bound", Format.Error(bound)),
             ],
         };
-        return norm > bound
-            ? new ClaimResult(claim, Verdict.Refuted, $"θ* is not a KKT point: the stationarity residual {Format.Error(norm)} exceeds its rounding error bound {Format.Error(bound)}.", [evidence])
-            : new ClaimResult(claim, Verdict.Confirmed, $"The stationarity residual {Format.Error(norm)} is within its rounding error bound {Format.Error(bound)}.", [evidence]);
+        var fact = new NumericEstimate("‖∇G − Σλᵢ∇rᵢ‖ at θ*", norm, bound, null, "least squares in floating point, rounding bound", [],
+            VerdictRule.JudgeZero(Magnitude.Estimated(norm, bound)).Outcome);
+        return ClaimResult.FromFacts(claim, [fact], fact.Outcome == FactOutcome.Refutes
+            ? $"θ* is not a KKT point: the stationarity residual {Format.Error(norm)} exceeds its rounding error bound {Format.Error(bound)}."
+            : $"The stationarity residual {Format.Error(norm)} is within its rounding error bound {Format.Error(bound)}.", [evidence]);
     }
 
     /// <summary>
@@ -182,18 +194,21 @@ public sealed class KktChecker : IClaimChecker
                 spread = Math.Max(spread, Math.Abs(Residual(t) - norm));
             }
         double bound = spread + 1e-13 * Math.Max(1, norm);
-        var evidence = new List<Evidence>
+        var context = FlowEvidence.Context("gradient flow to the limit θ*", model.Activation, data, theta0, flow);
+        var evidence = new List<EvidenceSection>
         {
-            FlowEvidence.Of("gradient flow to the limit θ*", flow),
+            context.Section,
             new(EvidenceLayer.Numeric, "stationarity of G at the computed limit")
             {
                 Formulas = [new("G(θ, θ₀)", LatexPrinter.Print(g))],
                 Values = [new("‖∇G − Σλᵢ∇rᵢ‖ at θ*", Format.Error(norm)), new("uncertainty (θ* error and rounding)", Format.Error(bound))],
             },
         };
-        return norm > bound
-            ? new ClaimResult(claim, Verdict.Refuted, $"The flow's limit is not a KKT point of min G over M_S: the stationarity residual {Format.Error(norm)} exceeds its uncertainty {Format.Error(bound)}, so G cannot characterize the flow on this data (Definitions 4.4–4.5).", evidence)
-            : new ClaimResult(claim, Verdict.Confirmed, $"The stationarity residual {Format.Error(norm)} is within its uncertainty {Format.Error(bound)}.", evidence);
+        var fact = new NumericEstimate("‖∇G − Σλᵢ∇rᵢ‖ at the flow's limit θ*", norm, bound, null, "least squares at the computed limit; uncertainty from θ*'s error bound and rounding", [],
+            VerdictRule.JudgeZero(Magnitude.Estimated(norm, bound)).Outcome);
+        return fact.Outcome == FactOutcome.Refutes
+            ? new ClaimResult(claim, Verdict.Refuted, $"The flow's limit is not a KKT point of min G over M_S: the stationarity residual {Format.Error(norm)} exceeds its uncertainty {Format.Error(bound)}, so G cannot characterize the flow on this data (Definitions 4.4–4.5).", evidence) { Facts = [context.Run, fact] }
+            : new ClaimResult(claim, Verdict.Confirmed, $"The stationarity residual {Format.Error(norm)} is within its uncertainty {Format.Error(bound)}.", evidence) { Facts = [context.Run, fact] };
     }
 
     private static Rational[] LinearLimit(Dataset data, Theta theta0, Claim claim)

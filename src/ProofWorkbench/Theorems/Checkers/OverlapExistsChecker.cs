@@ -40,7 +40,7 @@ public sealed class OverlapExistsChecker : IClaimChecker
         IReadOnlyList<SmtCheckResult> hypotheses;
         try { hypotheses = [RecipeChecks.ActivationPositive(sigma.Definition, sigma.Variable), RecipeChecks.ActivationIncreasing(sigma.Definition, sigma.Variable)]; }
         catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }
-        var evidence = hypotheses.Select(r => new Evidence(EvidenceLayer.Smt, $"Lemma A.3 hypothesis — {r.Name}: {r.Verdict.ToString().ToLowerInvariant()}") { SmtLib = r.Script }).ToList();
+        var evidence = hypotheses.Select(r => new EvidenceSection(EvidenceLayer.Smt, $"Lemma A.3 hypothesis — {r.Name}: {r.Verdict.ToString().ToLowerInvariant()}") { SmtLib = r.Script }).ToList();
         if (hypotheses.Any(r => r.Verdict != SmtVerdict.Proved))
             return new ClaimResult(claim, Verdict.Inconclusive, "σ > 0 and σ′ > 0 on ℝ (Lemma A.3) were not both proved, so the conserved-quantity enclosure does not apply.", evidence);
 
@@ -49,7 +49,7 @@ public sealed class OverlapExistsChecker : IClaimChecker
         catch (InputException ex) { return new ClaimResult(claim, Verdict.Inconclusive, $"Not decided: {ex.Message}", evidence); }
         var result = traceBack.Certify(bounds[0], bounds[1]);
         var t1 = traceBack.Theta1;
-        evidence.Add(new Evidence(EvidenceLayer.Interval, "θ₁* enclosed through the conserved quantity a²/2 − H(xw)/x² (Lemma A.3)")
+        evidence.Add(new EvidenceSection(EvidenceLayer.Interval, "θ₁* enclosed through the conserved quantity a²/2 − H(xw)/x² (Lemma A.3)")
         {
             Values =
             [
@@ -65,7 +65,7 @@ public sealed class OverlapExistsChecker : IClaimChecker
         };
         if (result.Theta2Box is { } box)
             values.Add(new("θ₂*(x₂) for all x₂ in the interval", $"w ∈ [{Format.Value(box.W.Lo)}, {Format.Value(box.W.Hi)}], a ∈ [{Format.Value(box.A.Lo)}, {Format.Value(box.A.Hi)}]"));
-        evidence.Add(new Evidence(EvidenceLayer.Interval, "certified sign change of F(x₂) = a₂*σ(x₁w₂*) − y₁") { Values = values });
+        evidence.Add(new EvidenceSection(EvidenceLayer.Interval, "certified sign change of F(x₂) = a₂*σ(x₁w₂*) − y₁") { Values = values });
         return result.Existence == Existence.Proved
             ? new ClaimResult(claim, Verdict.Proved, $"Proved: {result.Reason}.", evidence)
             : new ClaimResult(claim, Verdict.Inconclusive, $"Not decided: {result.Reason}.", evidence);

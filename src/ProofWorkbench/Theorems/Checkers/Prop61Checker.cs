@@ -1,4 +1,5 @@
 using ProofWorkbench.Papers.Zhang2023.Proposition61;
+using ProofWorkbench.Evidence;
 using ProofWorkbench.Symbolic.Intervals;
 using ProofWorkbench.Symbolic.Printing;
 using ProofWorkbench.Symbolic.Simplification;
@@ -28,7 +29,7 @@ public sealed class Prop61Checker : IClaimChecker
         Proposition61Condition condition;
         try { condition = Proposition61Condition.Derive(sigma); }
         catch (InputException ex) { throw claim.Node.Error(ex.Message); }
-        var evidence = new List<Evidence>
+        var evidence = new List<EvidenceSection>
         {
             new(EvidenceLayer.Symbolic, "C(u) derived from σ̃ = 1/σ")
             {
@@ -37,15 +38,23 @@ public sealed class Prop61Checker : IClaimChecker
         };
         var failures = new List<string>();
         var undecided = new List<string>();
+        var facts = new List<Fact>();
         bool anyInterval = false;
+        // The outcome of the part checked since the counts were (f, u): failures refute, undecided pieces leave it open.
+        FactOutcome Since(int f, int u) => failures.Count > f ? FactOutcome.Refutes : undecided.Count > u ? FactOutcome.Undecided : FactOutcome.Proves;
+        void AddZeros(string label, double lo, double hi, RootIsolationResult r, int f, int u) =>
+            facts.Add(new IsolatedZeros(label, condition.Condition, sigma.Variable, new ExactInterval(Symbolic.Numbers.Rational.FromDouble(lo), Symbolic.Numbers.Rational.FromDouble(hi)),
+                r.Roots.Select(z => new ExactInterval(Symbolic.Numbers.Rational.FromDouble(z.Lo), Symbolic.Numbers.Rational.FromDouble(z.Hi))).ToList(), r.Complete, Since(f, u)));
 
         if (claim.Node.Optional("identically-zero") is { } iz)
         {
             bool stated = iz.Bool();
+            int f0 = failures.Count, u0 = undecided.Count;
             if (condition.ZeroTest == ZeroTestResult.Unknown)
                 undecided.Add("the zero test cannot decide whether C vanishes identically");
             else if (stated != condition.IdenticallyZero)
                 failures.Add(stated ? "C does not vanish identically (exact zero test)" : "C vanishes identically (exact zero test)");
+            facts.Add(new ExactIdentity(stated ? "C ≡ 0" : "C ≢ 0", condition.Condition, condition.ZeroTest) with { Outcome = Since(f0, u0) });
         }
 
         RootIsolationResult Isolate(YamlValue node, double lo, double hi)
@@ -63,10 +72,12 @@ public sealed class Prop61Checker : IClaimChecker
                 if (b.Count != 2) throw item.Error("each entry of 'nonzero-on' is [lo, hi].");
                 double lo = b[0].ToDouble(), hi = b[1].ToDouble();
                 var r = Isolate(item, lo, hi);
+                int f0 = failures.Count, u0 = undecided.Count;
                 anyInterval = true;
                 evidence.Add(IsolationEvidence($"zeros of C on [{Format.Value(lo)}, {Format.Value(hi)}]", r));
                 if (r.Roots.Count > 0) failures.Add($"C vanishes at u = {Format.Value(r.Roots[0].Root)} in [{Format.Value(lo)}, {Format.Value(hi)}]");
                 else if (!r.Complete) undecided.Add($"[{Format.Value(lo)}, {Format.Value(hi)}] has undecided pieces");
+                AddZeros($"C has no zero on [{b[0]}, {b[1]}]", lo, hi, r, f0, u0);
             }
         }
 
@@ -76,6 +87,7 @@ public sealed class Prop61Checker : IClaimChecker
             if (b.Count != 2) throw iv.Error("'interval' is [lo, hi].");
             double lo = b[0].ToDouble(), hi = b[1].ToDouble();
             var r = Isolate(iv, lo, hi);
+            int f0 = failures.Count, u0 = undecided.Count;
             anyInterval = true;
             evidence.Add(IsolationEvidence($"zeros of C on [{Format.Value(lo)}, {Format.Value(hi)}]", r));
             if (claim.Node.Optional("count") is { } countNode)
@@ -98,27 +110,26 @@ public sealed class Prop61Checker : IClaimChecker
                     }
                 }
             }
+            AddZeros($"the zeros of C on [{b[0]}, {b[1]}]" + (claim.Node.Optional("count") is { } cn ? $": exactly {cn.Int()}" : "")
+                + (claim.Node.Optional("roots") is { } rn ? $"; within {Format.Error(context.ToleranceOf(claim))} of {string.Join(", ", rn.Rationals())}" : ""), lo, hi, r, f0, u0);
         }
         else if (claim.Node.Optional("count") is not null || claim.Node.Optional("roots") is not null)
             throw claim.Node.Error("'count' and 'roots' need an 'interval: [lo, hi]'.");
 
-        if (failures.Count > 0)
-            return new ClaimResult(claim, Verdict.Refuted, "Refuted: " + string.Join("; ", failures) + ".", evidence);
-        if (undecided.Count > 0)
-            return new ClaimResult(claim, Verdict.Inconclusive, "Not decided: " + string.Join("; ", undecided) + ".", evidence);
-        return new ClaimResult(claim, Verdict.Proved,
-            anyInterval
-                ? "Proved: every stated fact about C holds, by the exact zero test and outward-rounded interval root isolation (no zero can be missed)."
-                : "Proved by the exact zero test.", evidence);
+        string explanation = failures.Count > 0 ? "Refuted: " + string.Join("; ", failures) + "."
+            : undecided.Count > 0 ? "Not decided: " + string.Join("; ", undecided) + "."
+            : anyInterval ? "Proved: every stated fact about C holds, by the exact zero test and outward-rounded interval root isolation (no zero can be missed)."
+            : "Proved by the exact zero test.";
+        return ClaimResult.FromFacts(claim, facts, explanation, evidence);
     }
 
-    private static Evidence IsolationEvidence(string title, RootIsolationResult r)
+    private static EvidenceSection IsolationEvidence(string title, RootIsolationResult r)
     {
         // Enclosure ends depend on the last bits of the math library, so the report states their width bound, not the ends.
         var values = r.Roots.Select((z, i) => new NamedValue($"zero {i + 1}",
             $"u = {Format.Value(z.Root)}, certified the only zero in an enclosure of width ≤ 3e-12")).ToList();
         values.AddRange(r.Unresolved.Select(u => new NamedValue("undecided", $"near u = {Format.Value(u.Mid)}")));
         if (values.Count == 0) values.Add(new("zeros", "none (C's interval enclosure excludes 0 on every piece)"));
-        return new Evidence(EvidenceLayer.Interval, title) { Values = values };
+        return new EvidenceSection(EvidenceLayer.Interval, title) { Values = values };
     }
 }

@@ -35,7 +35,19 @@ public sealed class RecipeOnePointChecker : IClaimChecker
             results = RecipeChecks.OnePoint(new OnePointInput { Activation = sigma.Definition, Variable = sigma.Variable, W = theta0.W, A = theta0.A, X = xs });
         }
         catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }
+        // The facts re-derivable from expressions: σ > 0 and σ′ > 0 as relations, step (b) as an exact matrix (1/(x_k)_i)
+        // (a ≠ 0 and the (x_k)_i ≠ 0 are exact facts about the inputs, stated as exact values).
+        var zero = Symbolic.Expressions.Expr.Num(0);
+        var derivative = Symbolic.Calculus.Differentiator.Derivative(sigma.Definition, sigma.Variable);
+        bool inputsNonzero = !theta0.A.IsZero && xs.All(x => x.All(v => !v.IsZero));
+        Evidence.Fact? FactOf(SmtCheckResult r) =>
+            ReferenceEquals(r, results[0]) ? Evidence.SmtCheck.Of(r, new Symbolic.Expressions.Relation(sigma.Definition, Symbolic.Expressions.RelationOperator.Greater, zero))
+            : ReferenceEquals(r, results[1]) ? Evidence.SmtCheck.Of(r, new Symbolic.Expressions.Relation(derivative, Symbolic.Expressions.RelationOperator.Greater, zero))
+            : ReferenceEquals(r, results[2]) && inputsNonzero && xs.Count == theta0.W.Count
+                ? Evidence.LinearAlgebraFact.Compute("Sec. 6.3(b): the rows r_k = (1/(x_k)_1, …, 1/(x_k)_d) are linearly independent",
+                    xs.Select(x => (IReadOnlyList<Symbolic.Numbers.Rational>)x.Select(v => Symbolic.Numbers.Rational.One / v).ToList()).ToList())
+            : null;
         return RecipeVerdict.Of(claim, results, [], "Violated",
-            "Every condition of the One-point Recipe holds, each proved by Z3 (negation unsat) or by exact arithmetic.");
+            "Every condition of the One-point Recipe holds, each proved by Z3 (negation unsat) or by exact arithmetic.", factOf: FactOf);
     }
 }

@@ -32,9 +32,11 @@ public sealed class RecipePartAChecker : IClaimChecker
             throw claim.Node.Required("datasets").Error("Part A takes two one-sample datasets: [S1, S2].");
         var r1 = context.Flow(sigma, sets[0], theta0);
         var r2 = context.Flow(sigma, sets[1], theta0);
-        var evidence = new List<Evidence> { FlowEvidence.Of($"flow on {sets[0].Name}", r1), FlowEvidence.Of($"flow on {sets[1].Name}", r2) };
+        var c1 = FlowEvidence.Context($"flow on {sets[0].Name}", sigma, sets[0], theta0, r1);
+        var c2 = FlowEvidence.Context($"flow on {sets[1].Name}", sigma, sets[1], theta0, r2);
+        var evidence = new List<EvidenceSection> { c1.Section, c2.Section };
         if (!r1.Converged || !r2.Converged || r1.Trajectory.Count == 0)
-            return new ClaimResult(claim, Verdict.Inconclusive, "A flow did not converge, so the recipe's limits are unknown.", evidence);
+            return new ClaimResult(claim, Verdict.Inconclusive, "A flow did not converge, so the recipe's limits are unknown.", evidence) { Facts = [c1.Run, c2.Run] };
 
         var empty = new Dictionary<string, double>();
         Rational[] Exact(IEnumerable<Expr> xs) => xs.Select(e => e is Number n ? n.Value : Rational.FromDouble(Evaluator.Evaluate(e, empty))).ToArray();
@@ -55,11 +57,13 @@ public sealed class RecipePartAChecker : IClaimChecker
         IReadOnlyList<SmtCheckResult> results;
         try { results = RecipeChecks.TwoPointPartA(input); }
         catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }
-        evidence.Add(new Evidence(EvidenceLayer.Numeric, "E₁ from the flow on S₁, rounded outward")
+        evidence.Add(new EvidenceSection(EvidenceLayer.Numeric, "E₁ from the flow on S₁, rounded outward")
         {
             Values = [new("E₁ ⊆", $"[{Format.Value(e1.Lo.ToDouble())}, {Format.Value(e1.Hi.ToDouble())}]")],
         });
         return RecipeVerdict.Of(claim, results, evidence, "The construction violates Part A",
-            "Every decidable condition of Part A holds (each proved by Z3 on exact rationals).");
+            "Every decidable condition of Part A holds (each proved by Z3 on exact rationals).",
+            // The recipe's inputs θ₁*, θ₂*, E₁ come from flow runs: the verdict rests on them as numeric facts.
+            [c1.Run with { Outcome = Evidence.FactOutcome.Confirms }, c2.Run with { Outcome = Evidence.FactOutcome.Confirms }]);
     }
 }

@@ -1,42 +1,69 @@
+using ProofWorkbench.Evidence;
 using ProofWorkbench.Models;
 using ProofWorkbench.Symbolic.Calculus;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Intervals;
+using ProofWorkbench.Symbolic.Numbers;
 using ProofWorkbench.Theorems.Checking;
 
 namespace ProofWorkbench.Theorems.Checkers;
 
-/// <summary>A residual rᵢ = f(θ; xᵢ) − yᵢ at a point, enclosed rigorously.</summary>
-public sealed record ResidualEnclosure(int Sample, Interval Enclosure)
+/// <summary>A residual rᵢ = f(θ; xᵢ) − yᵢ at a point, enclosed rigorously, with its fact.</summary>
+public sealed record ResidualEnclosure(int Sample, Interval Enclosure, IntervalEnclosure Fact)
 {
     /// <summary>The largest |r| the enclosure allows.</summary>
     public double MaxAbs => Math.Max(Math.Abs(Enclosure.Lo), Math.Abs(Enclosure.Hi));
-    /// <summary>The smallest |r| the enclosure allows (0 when it contains 0).</summary>
-    public double MinAbs => Enclosure.ContainsZero ? 0 : Math.Min(Math.Abs(Enclosure.Lo), Math.Abs(Enclosure.Hi));
 }
 
 /// <summary>
 /// Residuals of a dataset at a point θ (each coordinate given with an uncertainty radius), enclosed by interval
-/// arithmetic: so "|r| ≤ tol" and "|r| &gt; tol" are decided with the point's error taken into account.
+/// arithmetic and judged against a tolerance by <see cref="VerdictRule"/>, so "|r| ≤ tol" and "|r| &gt; tol" are
+/// decided with the point's error taken into account.
 /// </summary>
 public static class ResidualCheck
 {
-    /// <summary>Enclosures of every residual over the box θ ± radius.</summary>
-    public static IReadOnlyList<ResidualEnclosure> Enclose(Activation sigma, Dataset data, IReadOnlyList<double> theta, double radius)
+    /// <summary>Enclosures of every residual over the box θ ± radius, each judged against <paramref name="tolerance"/>.</summary>
+    public static IReadOnlyList<ResidualEnclosure> Enclose(Activation sigma, Dataset data, IReadOnlyList<double> theta, double radius, double tolerance, string at = "θ")
     {
         var model = new OneNeuronModel(sigma, data.Dimension);
-        var box = model.ParameterNames.Select((p, i) => (p, new Interval(Math.BitDecrement(theta[i] - radius), Math.BitIncrement(theta[i] + radius))))
-            .ToDictionary(t => t.p, t => t.Item2);
-        return data.Samples.Select((s, i) => new ResidualEnclosure(i, IntervalEvaluator.Evaluate(model.Residual(s), box))).ToList();
+        var box = model.ParameterNames.Select((p, i) => new KeyValuePair<string, Interval>(p,
+            new Interval(Math.BitDecrement(theta[i] - radius), Math.BitIncrement(theta[i] + radius)))).ToList();
+        return Judge(model, data, box, tolerance, at);
     }
 
-    /// <summary>Exact residuals when θ and the data are rational and σ evaluates exactly (else null).</summary>
-    public static IReadOnlyList<Expr>? Exact(Activation sigma, Dataset data, Theta theta)
+    /// <summary>Enclosures of every residual at the exact point θ (a box of width ≤ 2 ulps around it).</summary>
+    public static IReadOnlyList<ResidualEnclosure> Enclose(Activation sigma, Dataset data, Theta theta, double tolerance, string at = "θ")
     {
         var model = new OneNeuronModel(sigma, data.Dimension);
-        var at = model.ParameterNames.Select((p, i) => (p, Expr.Num(i < theta.W.Count ? theta.W[i] : theta.A))).ToDictionary(t => t.p, t => t.Item2);
+        var coords = theta.W.Append(theta.A).ToList();
+        var box = model.ParameterNames.Select((p, i) => new KeyValuePair<string, Interval>(p, ExactInterval.Point(coords[i]).ToInterval())).ToList();
+        return Judge(model, data, box, tolerance, at);
+    }
+
+    private static IReadOnlyList<ResidualEnclosure> Judge(OneNeuronModel model, Dataset data, IReadOnlyList<KeyValuePair<string, Interval>> box, double tolerance, string at)
+    {
+        var boxes = box.ToDictionary(kv => kv.Key, kv => kv.Value);
+        return data.Samples.Select((s, i) =>
+        {
+            var fact = IntervalEnclosure.Compute($"r{i + 1} = f({at}; x{i + 1}) − y{i + 1} on {data.Name}", model.Residual(s), box, tolerance);
+            return new ResidualEnclosure(i, IntervalEvaluator.Evaluate(model.Residual(s), boxes), fact);
+        }).ToList();
+    }
+
+    /// <summary>Exact residuals when θ and the data are rational and σ evaluates exactly (else null), each judged against the tolerance.</summary>
+    public static IReadOnlyList<ExactValue>? Exact(Activation sigma, Dataset data, Theta theta, double tolerance)
+    {
+        var model = new OneNeuronModel(sigma, data.Dimension);
+        var point = model.ParameterNames.Select((p, i) => new KeyValuePair<string, Rational>(p, i < theta.W.Count ? theta.W[i] : theta.A)).ToList();
+        var at = point.ToDictionary(kv => kv.Key, kv => Expr.Num(kv.Value));
         var values = data.Samples.Select(s => Substitution.Substitute(model.Residual(s), at)).ToList();
-        return values.All(v => v is Number) ? values : null;
+        if (!values.All(v => v is Number)) return null;
+        return values.Select((v, i) =>
+        {
+            var value = ((Number)v).Value;
+            var judgement = VerdictRule.Judge(Magnitude.Exact(value), tolerance);
+            return new ExactValue($"r{i + 1} = f(θ; x{i + 1}) − y{i + 1} on {data.Name}", model.Residual(data.Samples[i]), point, value, Rational.FromDouble(tolerance), judgement.Outcome);
+        }).ToList();
     }
 
     /// <summary>"[lo, hi]" for residuals of visible size; "|r| ≤ bound" for tiny ones (machine-independent digits).</summary>

@@ -36,17 +36,12 @@ public sealed class SignChecker : IClaimChecker
         SmtCheckResult result;
         try { result = SmtProver.ProveSign(e, op, assumptions); }
         catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }
-        var verdict = result.Verdict switch
-        {
-            SmtVerdict.Proved => Verdict.Proved,
-            SmtVerdict.Refuted => Verdict.Refuted,
-            _ => Verdict.Inconclusive,
-        };
-        var evidence = new Evidence(EvidenceLayer.Smt, $"Z3: {result.Verdict.ToString().ToLowerInvariant()}")
+        var evidence = new EvidenceSection(EvidenceLayer.Smt, $"Z3: {result.Verdict.ToString().ToLowerInvariant()}")
         {
             SmtLib = result.Script,
             Values = result.Witness is null ? [] : [new("witness", result.Witness.ToString() ?? "")],
         };
-        return new ClaimResult(claim, verdict, result.Explanation, [evidence]);
+        var fact = Evidence.SmtCheck.Of(result, new Relation(e, op, Expr.Num(0)), assumptions);
+        return ClaimResult.FromFacts(claim, [fact], result.Explanation, [evidence]);
     }
 }

@@ -4,6 +4,7 @@ using ProofWorkbench.Papers.Zhang2023.Mechanisms;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
+using ProofWorkbench.Evidence;
 using ProofWorkbench.Theorems.Checking;
 using ProofWorkbench.Theorems.Files;
 
@@ -33,7 +34,8 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
         var s1 = context.DatasetOf(setNodes[0]);
         var s2 = context.DatasetOf(setNodes[1]);
         double tol = context.ToleranceOf(claim);
-        var evidence = new List<Evidence>();
+        var evidence = new List<EvidenceSection>();
+        var facts = new List<Fact>();
 
         var r1 = context.Flow(sigma, s1, theta0);
         if (claim.Node.Optional("refine") is { } refineNode)
@@ -41,10 +43,11 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
             if (refineNode.Text() != s2.Name) throw refineNode.Error($"'refine' names the second dataset ({s2.Name}), whose x is adjusted.");
             if (s1.Samples.Count != 1 || s2.Samples.Count != 1 || s1.Dimension != 1)
                 throw refineNode.Error("refinement needs two one-sample datasets with d = 1.");
-            if (!r1.Converged) return Undecided(claim, $"the flow on {s1.Name} did not converge: {r1.Message}", [FlowEvidence.Of($"flow on {s1.Name}", r1)]);
+            var first = FlowEvidence.Context($"flow on {s1.Name}", sigma, s1, theta0, r1);
+            if (!r1.Converged) return Undecided(claim, $"the flow on {s1.Name} did not converge: {r1.Message}", [first.Section], [first.Run]);
             var (refined, note) = Lemma51Refinement.RefineSecondDataset(sigma, s1, s2, theta0, r1);
-            if (refined is null) return Undecided(claim, note, [FlowEvidence.Of($"flow on {s1.Name}", r1)]);
-            evidence.Add(new Evidence(EvidenceLayer.Numeric, "refinement of S₂ (1-D root find on the conserved-quantity route)")
+            if (refined is null) return Undecided(claim, note, [first.Section], [first.Run]);
+            evidence.Add(new EvidenceSection(EvidenceLayer.Numeric, "refinement of S₂ (1-D root find on the conserved-quantity route)")
             {
                 Values =
                 [
@@ -56,22 +59,33 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
             s2 = refined;
         }
         var r2 = context.Flow(sigma, s2, theta0);
-        evidence.Add(FlowEvidence.Of($"flow on {s1.Name} from θ₀", r1));
-        evidence.Add(FlowEvidence.Of($"flow on {s2.Name} from θ₀", r2));
-        if (FlowFigure.Draw($"{claim.Id}.svg", "Two-point overlap in the (w, a) plane", $"Trajectories from θ₀ and the zero sets M_{s1.Name}, M_{s2.Name} (cf. paper 000, Figure 1)", sigma, theta0, [(s1, r1), (s2, r2)]) is { } fig)
-            evidence.Add(new Evidence(EvidenceLayer.Numeric, "phase-plane figure") { Figure = fig });
+        var run1 = FlowEvidence.Context($"flow on {s1.Name} from θ₀", sigma, s1, theta0, r1);
+        var run2 = FlowEvidence.Context($"flow on {s2.Name} from θ₀", sigma, s2, theta0, r2);
+        evidence.Add(run1.Section);
+        evidence.Add(run2.Section);
+        facts.Add(run1.Run);
+        facts.Add(run2.Run);
+        evidence.Add(new EvidenceSection(EvidenceLayer.Numeric, "phase-plane figure")
+        {
+            Figure = new PhasePlane($"{claim.Id}.svg", "Two-point overlap in the (w, a) plane",
+                $"Trajectories from θ₀ and the zero sets M_{s1.Name}, M_{s2.Name} (cf. paper 000, Figure 1)", [run1.Run, run2.Run]),
+        });
         if (!r1.Converged || !r2.Converged)
-            return Undecided(claim, "a flow did not reach its limit, so the overlap cannot be decided", evidence);
+            return Undecided(claim, "a flow did not reach its limit, so the overlap cannot be decided", evidence, facts);
 
         double e1 = FlowEvidence.LimitError(r1), e2 = FlowEvidence.LimitError(r2);
         double separation = r1.Theta.Zip(r2.Theta, (a, b) => Math.Abs(a - b)).Max();
-        var own1 = ResidualCheck.Enclose(sigma, s1, r1.Theta, e1);
-        var own2 = ResidualCheck.Enclose(sigma, s2, r2.Theta, e2);
-        var cross12 = ResidualCheck.Enclose(sigma, s2, r1.Theta, e1); // θ₁* on S₂
-        var cross21 = ResidualCheck.Enclose(sigma, s1, r2.Theta, e2); // θ₂* on S₁
+        var distinct = VerdictRule.JudgeNonzero(Magnitude.Estimated(separation, e1 + e2));
+        facts.Add(new NumericEstimate("|θ₁* − θ₂*| (max norm): the limits differ (Lemma 5.1)", separation, e1 + e2, null,
+            "difference of two gradient-flow limits, error the sum of their bounds", [], distinct.Outcome));
+        var own1 = ResidualCheck.Enclose(sigma, s1, r1.Theta, e1, tol, "θ₁*");
+        var own2 = ResidualCheck.Enclose(sigma, s2, r2.Theta, e2, tol, "θ₂*");
+        var cross12 = ResidualCheck.Enclose(sigma, s2, r1.Theta, e1, tol, "θ₁*"); // θ₁* on S₂
+        var cross21 = ResidualCheck.Enclose(sigma, s1, r2.Theta, e2, tol, "θ₂*"); // θ₂* on S₁
         var all = own1.Concat(own2).Concat(cross12).Concat(cross21).ToList();
+        facts.AddRange(all.Select(r => r.Fact));
         double LossUpper(IEnumerable<ResidualEnclosure> rs) => rs.Sum(r => r.MaxAbs * r.MaxAbs);
-        evidence.Add(new Evidence(EvidenceLayer.Interval, "residuals at the limits, enclosed over θ* ± its error estimate")
+        evidence.Add(new EvidenceSection(EvidenceLayer.Interval, "residuals at the limits, enclosed over θ* ± its error estimate")
         {
             Values =
             [
@@ -85,19 +99,19 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
                 new("tolerance on |rᵢ|", Format.Error(tol)),
             ],
         });
-        if (separation <= e1 + e2)
-            return new ClaimResult(claim, Verdict.Refuted, "The two limits coincide within their error estimates; Lemma 5.1 needs θ₁* ≠ θ₂*.", evidence);
-        if (all.All(r => r.MaxAbs <= tol))
-            return new ClaimResult(claim, Verdict.Confirmed,
-                $"θ₁* ≠ θ₂* (separated by {Format.Error(separation)}) and both lie in M_{s1.Name} ∩ M_{s2.Name}: every residual is within {Format.Error(tol)}.", evidence);
-        if (all.Any(r => r.MinAbs > tol))
-            return new ClaimResult(claim, Verdict.Refuted,
-                $"A limit is not in the other zero set: a residual exceeds {Format.Error(tol)} (L_{s2.Name}(θ₁*) {Format.Bound(LossUpper(cross12))}, L_{s1.Name}(θ₂*) {Format.Bound(LossUpper(cross21))}).", evidence);
-        return Undecided(claim, "a residual enclosure straddles the tolerance", evidence);
+        var verdict = VerdictRule.Decide(facts);
+        string explanation = verdict switch
+        {
+            _ when distinct.Outcome == FactOutcome.Undecided => "Not decided: the two limits coincide within their error estimates; Lemma 5.1 needs θ₁* ≠ θ₂*.",
+            Verdict.Refuted => $"A limit is not in the other zero set: a residual exceeds {Format.Error(tol)} (L_{s2.Name}(θ₁*) {Format.Bound(LossUpper(cross12))}, L_{s1.Name}(θ₂*) {Format.Bound(LossUpper(cross21))}).",
+            Verdict.Inconclusive => "Not decided: a residual enclosure straddles the tolerance.",
+            _ => $"θ₁* ≠ θ₂* (separated by {Format.Error(separation)}) and both lie in M_{s1.Name} ∩ M_{s2.Name}: every residual is within {Format.Error(tol)}.",
+        };
+        return ClaimResult.FromFacts(claim, facts, explanation, evidence);
     }
 
-    private static ClaimResult Undecided(Claim claim, string why, IReadOnlyList<Evidence> evidence) =>
-        new(claim, Verdict.Inconclusive, $"Not decided: {why}.", evidence);
+    private static ClaimResult Undecided(Claim claim, string why, IReadOnlyList<EvidenceSection> evidence, IReadOnlyList<Fact> facts) =>
+        new(claim, Verdict.Inconclusive, $"Not decided: {why}.", evidence) { Facts = facts };
 
     private static double Value(Expr e) => Evaluator.Evaluate(e, new Dictionary<string, double>());
 }

@@ -25,7 +25,7 @@ public sealed record NamedValue(string Name, string Value);
 /// One piece of evidence for a verdict: the layer, a one-sentence summary, and the derivations,
 /// values, SMT-LIB2 script and figures that back it.
 /// </summary>
-public sealed record Evidence(EvidenceLayer Layer, string Summary)
+public sealed record EvidenceSection(EvidenceLayer Layer, string Summary)
 {
     /// <summary>Derivations in LaTeX.</summary>
     public IReadOnlyList<Formula> Formulas { get; init; } = [];
@@ -33,18 +33,35 @@ public sealed record Evidence(EvidenceLayer Layer, string Summary)
     public IReadOnlyList<NamedValue> Values { get; init; } = [];
     /// <summary>The SMT-LIB2 script that reproduces an SMT verdict with <c>z3 FILE</c>.</summary>
     public string? SmtLib { get; init; }
-    /// <summary>An SVG figure (file name without directory, and its content).</summary>
-    public Figure? Figure { get; init; }
+    /// <summary>A figure to draw at report time from the flow runs it names (a checker never renders).</summary>
+    public PhasePlane? Figure { get; init; }
 }
 
-/// <summary>An SVG figure written beside a report.</summary>
-public sealed record Figure(string FileName, string Caption, string Svg);
+/// <summary>
+/// A (w, a)-plane figure requested by a checker: the flow runs (trajectory samples, data, activation) to draw with their
+/// zero sets M_S; <see cref="Reports.FlowFigure"/> renders it when the report is written.
+/// </summary>
+/// <param name="FileName">File name without directory, e.g. "claim.svg".</param>
+/// <param name="Title">The plot title.</param>
+/// <param name="Caption">The caption under the figure.</param>
+/// <param name="Runs">The runs to draw.</param>
+public sealed record PhasePlane(string FileName, string Title, string Caption, IReadOnlyList<Evidence.FlowRun> Runs);
 
-/// <summary>The outcome of one claim.</summary>
-public sealed record ClaimResult(Claim Claim, Verdict Verdict, string Explanation, IReadOnlyList<Evidence> Evidence)
+/// <summary>
+/// The outcome of one claim: its verdict, a one-sentence explanation, the typed facts the verdict rests on (and context
+/// facts), and the evidence sections a report shows.
+/// </summary>
+public sealed record ClaimResult(Claim Claim, Verdict Verdict, string Explanation, IReadOnlyList<EvidenceSection> Evidence)
 {
     /// <summary>True when the verdict is the one the theorem file expects.</summary>
     public bool AsExpected => Verdict == Claim.Expected;
+
+    /// <summary>The typed facts (see <see cref="Evidence.Fact"/>); certificates and JSON are written from them.</summary>
+    public IReadOnlyList<global::ProofWorkbench.Evidence.Fact> Facts { get; init; } = [];
+
+    /// <summary>A result whose verdict is decided from <paramref name="facts"/> by <see cref="Evidence.VerdictRule.Decide(IEnumerable{Evidence.Fact})"/>.</summary>
+    public static ClaimResult FromFacts(Claim claim, IReadOnlyList<global::ProofWorkbench.Evidence.Fact> facts, string explanation, IReadOnlyList<EvidenceSection> sections) =>
+        new(claim, global::ProofWorkbench.Evidence.VerdictRule.Decide(facts), explanation, sections) { Facts = facts };
 }
 
 /// <summary>The outcome of a theorem file.</summary>

@@ -49,7 +49,14 @@ public sealed class TheoremContext(TheoremFile file)
     public double Tolerance => File.Setup.Optional("tolerance")?.Double() ?? 1e-9;
 
     /// <summary>The claim's own <c>tolerance</c>, else the default.</summary>
-    public double ToleranceOf(Claim claim) => claim.Node.Optional("tolerance")?.Double() ?? Tolerance;
+    public double ToleranceOf(Claim claim)
+    {
+        var node = claim.Node.Optional("tolerance") ?? File.Setup.Optional("tolerance");
+        if (node is null) return 1e-9;
+        double tol = node.Double();
+        if (!(tol > 0) || double.IsInfinity(tol)) throw node.Error($"a tolerance must be a positive number, not {node.Text()}.");
+        return tol;
+    }
 
     /// <summary>The claim's <c>activation</c> (an expression) or the setup's.</summary>
     public Activation ActivationOf(Claim claim)

@@ -63,6 +63,8 @@ public static class MarkdownReport
             foreach (var e in c.Evidence)
             {
                 k++;
+                var figure = e.Figure is { } spec ? FlowFigure.Draw(spec) : null;
+                if (e.Figure is not null && figure is null && e.Values.Count == 0 && e.Formulas.Count == 0 && e.SmtLib is null) continue; // nothing to show
                 sb.AppendLine($"Evidence ({LayerText(e.Layer)}): {e.Summary}").AppendLine();
                 foreach (var formula in e.Formulas)
                     sb.AppendLine($"- {formula.Label}: $${formula.Latex}$$");
@@ -79,7 +81,7 @@ public static class MarkdownReport
                     attachments.Add(new ReportAttachment(name, smt));
                     sb.AppendLine($"SMT-LIB2 script: [{name}]({name}) (re-run with `z3 {name}`)").AppendLine();
                 }
-                if (e.Figure is { } fig)
+                if (figure is { } fig)
                 {
                     var name = $"{baseName}.{fig.FileName}";
                     attachments.Add(new ReportAttachment(name, fig.Svg));
