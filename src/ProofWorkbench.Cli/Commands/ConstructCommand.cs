@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using ProofWorkbench.Models;
 using ProofWorkbench.Papers.Zhang2023.Constructions;
 using ProofWorkbench.Smt;
-using ProofWorkbench.Smt.Recipes;
+using ProofWorkbench.Papers.Zhang2023.Recipes;
 using ProofWorkbench.Symbolic.Numbers;
 
 namespace ProofWorkbench.Cli.Commands;

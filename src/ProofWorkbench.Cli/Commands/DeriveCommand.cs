@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ProofWorkbench.ConservedQuantities;
 using ProofWorkbench.Models;
-using ProofWorkbench.Proposition61;
+using ProofWorkbench.Papers.Zhang2023.Proposition61;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
 using ProofWorkbench.Symbolic.Parsing;

@@ -1,6 +1,6 @@
 using ProofWorkbench.ConservedQuantities;
 using ProofWorkbench.Models;
-using ProofWorkbench.Proposition61;
+using ProofWorkbench.Papers.Zhang2023.Proposition61;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Simplification;
 using ProofWorkbench.Theorems.Checking;

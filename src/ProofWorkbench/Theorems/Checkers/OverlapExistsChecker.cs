@@ -1,6 +1,6 @@
 using ProofWorkbench.Papers.Zhang2023.Constructions;
 using ProofWorkbench.Smt;
-using ProofWorkbench.Smt.Recipes;
+using ProofWorkbench.Papers.Zhang2023.Recipes;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Theorems.Checking;
 using ProofWorkbench.Theorems.Files;

@@ -1,4 +1,4 @@
-using ProofWorkbench.Proposition61;
+using ProofWorkbench.Papers.Zhang2023.Proposition61;
 using ProofWorkbench.Symbolic.Intervals;
 using ProofWorkbench.Symbolic.Printing;
 using ProofWorkbench.Symbolic.Simplification;

@@ -1,5 +1,5 @@
 using ProofWorkbench.Smt;
-using ProofWorkbench.Smt.Recipes;
+using ProofWorkbench.Papers.Zhang2023.Recipes;
 using ProofWorkbench.Theorems.Checking;
 using ProofWorkbench.Theorems.Files;
 

@@ -1,5 +1,5 @@
 using ProofWorkbench.Smt;
-using ProofWorkbench.Smt.Recipes;
+using ProofWorkbench.Papers.Zhang2023.Recipes;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;

@@ -1,7 +1,6 @@
-using MathNet.Numerics.RootFinding;
-using ProofWorkbench.ConservedQuantities;
 using ProofWorkbench.Dynamics;
 using ProofWorkbench.Models;
+using ProofWorkbench.Papers.Zhang2023.Mechanisms;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
@@ -43,7 +42,7 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
             if (s1.Samples.Count != 1 || s2.Samples.Count != 1 || s1.Dimension != 1)
                 throw refineNode.Error("refinement needs two one-sample datasets with d = 1.");
             if (!r1.Converged) return Undecided(claim, $"the flow on {s1.Name} did not converge: {r1.Message}", [FlowEvidence.Of($"flow on {s1.Name}", r1)]);
-            var (refined, note) = Refine(sigma, s1, s2, theta0, r1);
+            var (refined, note) = Lemma51Refinement.RefineSecondDataset(sigma, s1, s2, theta0, r1);
             if (refined is null) return Undecided(claim, note, [FlowEvidence.Of($"flow on {s1.Name}", r1)]);
             evidence.Add(new Evidence(EvidenceLayer.Numeric, "refinement of S₂ (1-D root find on the conserved-quantity route)")
             {
@@ -101,41 +100,4 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
         new(claim, Verdict.Inconclusive, $"Not decided: {why}.", evidence);
 
     private static double Value(Expr e) => Evaluator.Evaluate(e, new Dictionary<string, double>());
-
-    /// <summary>Solves a₂*(x)σ(x₁w₂*(x)) = y₁ for x near the printed x₂, with y₂(x) = a₁*σ(x w₁*).</summary>
-    private static (Dataset? Refined, string Note) Refine(Activation sigma, Dataset s1, Dataset s2, Theta theta0, FlowResult r1)
-    {
-        double w1 = r1.Theta[0], a1 = r1.Theta[1];
-        double x1 = Value(s1.Samples[0].X[0]), y1 = Value(s1.Samples[0].Y), x2 = Value(s2.Samples[0].X[0]);
-        var sig = Compiler.Compile(sigma.Definition, [sigma.Variable]);
-        var model = new OneNeuronModel(sigma, 1);
-        var w0 = theta0.W.Select(r => r.ToDouble()).ToArray();
-        double a0 = theta0.A.ToDouble();
-        string? failure = null;
-        double Mismatch(double x)
-        {
-            if (failure is not null) return double.NaN;
-            double y = a1 * sig([x * w1]);
-            var sample = new Sample([Expr.Num(Rational.FromDouble(x))], Expr.Num(Rational.FromDouble(y)));
-            var h = FirstIntegralH.Create(model, sample, ConservedQuantity.Derive(model, sample), w0);
-            var route = ConservedRouteSolver.Solve(h, sigma, w0, a0, y);
-            if (route.Limit is not { } lim) { failure = route.Reason; return double.NaN; }
-            return lim.A * sig([x1 * lim.W[0]]) - y1;
-        }
-        double f0 = Mismatch(x2);
-        for (double delta = 1e-3 * Math.Max(1, Math.Abs(x2)); delta < Math.Abs(x2) && failure is null; delta *= 2)
-        {
-            double lo = x2 - delta, hi = x2 + delta;
-            double flo = Mismatch(lo), fhi = Mismatch(hi);
-            if (!double.IsFinite(flo) || !double.IsFinite(fhi)) break;
-            double a = lo, b = hi;
-            if (Math.Sign(flo) == Math.Sign(f0) && Math.Sign(fhi) == Math.Sign(f0)) continue;
-            if (Math.Sign(flo) != Math.Sign(f0)) { a = lo; b = x2; } else { a = x2; b = hi; }
-            if (!Brent.TryFindRoot(Mismatch, a, b, 1e-14, 200, out var root) || failure is not null) break;
-            double y = a1 * sig([root * w1]);
-            var refined = new Dataset($"{s2.Name}′", [new Sample([Expr.Num(Rational.FromDouble(root))], Expr.Num(Rational.FromDouble(y)))]);
-            return (refined, $"Brent on x₂ ∈ [{Format.Value(a)}, {Format.Value(b)}], each step a Lemma A.3 limit ({(failure ?? "closed-form or quadrature h")})");
-        }
-        return (null, failure is not null ? $"the conserved-quantity route failed: {failure}" : "no sign change of the mismatch was found near the printed x₂");
-    }
 }

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Numerics;
-using ProofWorkbench.Symbolic.Numbers;
 
-namespace ProofWorkbench.Smt;
+namespace ProofWorkbench.Symbolic.Numbers;
 
 /// <summary>Readable exact text for rationals in explanations.</summary>
-internal static class NumberText
+public static class NumberText
 {
     /// <summary>An exact decimal when the denominator is 2^a·5^b and the text is short, p/q when short, else a round-trip double.</summary>
     public static string Show(Rational r)

@@ -1,10 +1,11 @@
-using ProofWorkbench.Smt.Recipes;
+using ProofWorkbench.Papers.Zhang2023.Recipes;
+using ProofWorkbench.Smt;
 using ProofWorkbench.Symbolic.Numbers;
 using ProofWorkbench.Symbolic.Parsing;
 using Xunit.Abstractions;
-using static ProofWorkbench.Smt.Tests.Q;
+using static ProofWorkbench.Tests.Papers.Zhang2023.Q;
 
-namespace ProofWorkbench.Smt.Tests;
+namespace ProofWorkbench.Tests.Papers.Zhang2023;
 
 public class RecipeCheckTests(ITestOutputHelper output)
 {

@@ -1,7 +1,7 @@
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
 
-namespace ProofWorkbench.Smt.Recipes;
+namespace ProofWorkbench.Papers.Zhang2023.Recipes;
 
 /// <summary>A closed interval [Lo, Hi] of exact rationals.</summary>
 public sealed record RationalInterval

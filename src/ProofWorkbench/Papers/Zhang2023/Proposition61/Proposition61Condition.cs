@@ -5,7 +5,7 @@ using ProofWorkbench.Symbolic.Intervals;
 using ProofWorkbench.Symbolic.Simplification;
 using static ProofWorkbench.Symbolic.Expressions.Expr;
 
-namespace ProofWorkbench.Proposition61;
+namespace ProofWorkbench.Papers.Zhang2023.Proposition61;
 
 /// <summary>
 /// Proposition 6.1(b) of paper 000: with σ̃ = 1/σ, condition (6) reads

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProofWorkbench.Smt;
 using ProofWorkbench.Smt.Translation;
 using ProofWorkbench.Symbolic.Calculus;
 using ProofWorkbench.Symbolic.Expressions;
@@ -6,7 +7,7 @@ using ProofWorkbench.Symbolic.Numbers;
 using ProofWorkbench.Symbolic.Printing;
 using static ProofWorkbench.Symbolic.Numbers.ExactLinearAlgebra;
 
-namespace ProofWorkbench.Smt.Recipes;
+namespace ProofWorkbench.Papers.Zhang2023.Recipes;
 
 /// <summary>
 /// The constraints of the recipes of paper 000 (Zhang, Xu, Luo &amp; Zhang, TMLR 2023), Section 6, and the
