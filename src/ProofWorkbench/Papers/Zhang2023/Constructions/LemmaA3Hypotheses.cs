@@ -1,6 +1,6 @@
 using ProofWorkbench.Models;
 using ProofWorkbench.Smt;
-using ProofWorkbench.Smt.Recipes;
+using ProofWorkbench.Papers.Zhang2023.Recipes;
 
 namespace ProofWorkbench.Papers.Zhang2023.Constructions;
 

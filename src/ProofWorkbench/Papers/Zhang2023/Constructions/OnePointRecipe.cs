@@ -1,7 +1,7 @@
 using System.Text;
 using ProofWorkbench.Models;
 using ProofWorkbench.Smt;
-using ProofWorkbench.Smt.Recipes;
+using ProofWorkbench.Papers.Zhang2023.Recipes;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Intervals;
 using ProofWorkbench.Symbolic.Numbers;
