@@ -27,7 +27,7 @@ public sealed class ConvergesChecker : IClaimChecker
         double tol = context.ToleranceOf(claim);
         var r = context.Flow(sigma, data, from);
         var evidence = FlowEvidence.Of($"gradient flow on {data.Name} from θ₀ = {Format.Vector(from.ToArray())}", r);
-        if (!r.Converged)
+        if (!r.HasLimit)
         {
             bool diverged = r.Outcome == Dynamics.FlowOutcome.Diverged;
             return new ClaimResult(claim, diverged ? Verdict.Refuted : Verdict.Inconclusive,
