@@ -64,8 +64,8 @@ public class SoundnessSuiteTests(ITestOutputHelper output)
         if (s.Kind == "identity")
         {
             // The equals claim kind's rule: the exact zero test, then Z3, on the written domain.
-            var (verdict, _, _) = ProofWorkbench.Theorems.Checkers.IdentityEvidence.Decide("identity", claim.Left, claim.Right, domain);
-            return verdict switch
+            var (facts, _, _) = ProofWorkbench.Theorems.Checkers.IdentityEvidence.Decide("identity", claim.Left, claim.Right, domain);
+            return ProofWorkbench.Evidence.VerdictRule.Decide(facts) switch
             {
                 ProofWorkbench.Theorems.Files.Verdict.Proved => SmtVerdict.Proved,
                 ProofWorkbench.Theorems.Files.Verdict.Refuted => SmtVerdict.Refuted,
