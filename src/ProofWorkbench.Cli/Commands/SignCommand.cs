@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ProofWorkbench.Smt;
 using ProofWorkbench.Smt.Translation;
+using ProofWorkbench.Symbolic.Domains;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Parsing;
 
@@ -43,14 +44,20 @@ public static class SignCommand
         var op = ParseRelation(string.IsNullOrWhiteSpace(relation) ? "> 0" : relation)
             ?? throw new InputException($"--relation '{relation}' is not one of \"> 0\", \">= 0\", \"< 0\", \"<= 0\", \"!= 0\".");
         Expr e;
-        try { e = Parser.Parse(expr); }
+        var written = new List<DomainCondition>(); // the domain of EXPR and the assumptions as written (issue 9, item 2)
+        try { var parsed = Parser.ParseWithDomain(expr); e = parsed.Value; written.AddRange(parsed.Domain); }
         catch (ParseException ex) { throw new InputException($"EXPR, column {ex.Column}: {ex.Reason}."); }
         if (e is Relation)
             throw new InputException("EXPR is a relation; give the expression alone and the comparison with --relation (for example --relation \">= 0\").");
         var assumed = new List<Relation>();
         foreach (var a in assumptions)
         {
-            try { assumed.Add(Parser.ParseRelation(a)); }
+            try
+            {
+                var parsed = Parser.ParseWithDomain(a);
+                assumed.Add(parsed.Value as Relation ?? throw new ParseException(a, a.Length + 1, "expected a relation such as 'x > 0' (one of < <= > >= == !=)"));
+                written.AddRange(parsed.Domain);
+            }
             catch (ParseException ex) { throw new InputException($"--assume '{a}', column {ex.Column}: {ex.Reason}."); }
         }
         var claim = new Relation(e, op, Expr.Zero);
@@ -58,7 +65,7 @@ public static class SignCommand
         // ---- decision ----
         // Prove checks the assumptions alone first and reports contradictory ones instead of proving anything.
         // An unsupported function or a missing libz3 is an InputException (Program.cs reports it).
-        var result = SmtProver.Prove(claim, assumed, options);
+        var result = SmtProver.Prove(claim, assumed, options, writtenDomain: written);
         {
             if (result.AssumptionsUnsatisfiable || result.DomainEmpty)
             {
