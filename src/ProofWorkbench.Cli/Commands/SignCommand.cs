@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ProofWorkbench.Smt;
 using ProofWorkbench.Smt.Translation;
+using ProofWorkbench.Symbolic.Domains;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Parsing;
 
@@ -46,7 +47,8 @@ public static class SignCommand
             return 2;
         }
         Expr e;
-        try { e = Parser.Parse(expr); }
+        var written = new List<DomainCondition>(); // the domain of EXPR and the assumptions as written (issue 9, item 2)
+        try { var parsed = Parser.ParseWithDomain(expr); e = parsed.Value; written.AddRange(parsed.Domain); }
         catch (ParseException ex)
         {
             stderr.WriteLine($"pwb sign: EXPR, column {ex.Column}: {ex.Reason}.");
@@ -60,7 +62,12 @@ public static class SignCommand
         var assumed = new List<Relation>();
         foreach (var a in assumptions)
         {
-            try { assumed.Add(Parser.ParseRelation(a)); }
+            try
+            {
+                var parsed = Parser.ParseWithDomain(a);
+                assumed.Add(parsed.Value as Relation ?? throw new ParseException(a, a.Length + 1, "expected a relation such as 'x > 0' (one of < <= > >= == !=)"));
+                written.AddRange(parsed.Domain);
+            }
             catch (ParseException ex)
             {
                 stderr.WriteLine($"pwb sign: --assume '{a}', column {ex.Column}: {ex.Reason}.");
@@ -74,7 +81,7 @@ public static class SignCommand
         try
         {
             // Prove checks the assumptions alone first and reports contradictory ones instead of proving anything.
-            result = SmtProver.Prove(claim, assumed, options);
+            result = SmtProver.Prove(claim, assumed, options, writtenDomain: written);
             if (result.AssumptionsUnsatisfiable || result.DomainEmpty)
             {
                 string why = result.AssumptionsUnsatisfiable

@@ -6,6 +6,10 @@ namespace ProofWorkbench.Symbolic.Expressions;
 /// <summary>
 /// The local canonical form maintained by the smart constructors. Every rule here is an identity of
 /// real functions wherever both sides are defined (no x^a·y^a = (xy)^a for fractional a, no √(x²) = x).
+/// Some rules make the domain WIDER: exp(log x) = x, exp(n·log x) = x^n, √x·√x = x, (√p)² = p, x/x = 1, 0·log x = 0.
+/// They are sound because the domain of the expression as written is kept apart from its canonical form: the parser
+/// records it (<see cref="Parsing.Parser.ParseWithDomain"/>), and the SMT layer and the witness checks assume it,
+/// so no verdict rests on a point where the original expression is undefined.
 /// </summary>
 internal static class Canonical
 {
@@ -167,8 +171,10 @@ internal static class Canonical
             }
             if (k.IsInteger)
             {
-                // (b^p)^k = b^(pk) for integers p, k; for fractional p, (√x)² = x only where x ≥ 0, so keep the nesting.
-                if (b is Power { Exponent: Number { Value.IsInteger: true } } inner) return Pow(inner.Base, Mul([inner.Exponent, e]));
+                // (b^p)^k = b^(pk) for an integer k and a numeric p: for fractional p both sides are defined where b ≥ 0
+                // (b > 0 when p < 0) and agree there, so √(p)² = p — the rule keeps the domain because the parser records
+                // the domain of the expression as written (see Domains.DomainCondition).
+                if (b is Power { Exponent: Number } inner) return Pow(inner.Base, Mul([inner.Exponent, e]));
                 if (b is Product p) return Mul(p.Factors.Select(f => Pow(f, e)).ToArray());
             }
         }

@@ -18,8 +18,13 @@ public sealed record ProbabilisticEquivalenceResult(bool Agree, int PointsTried,
 /// </summary>
 public static class ProbabilisticEquivalence
 {
-    /// <summary>Evaluates a and b at <paramref name="points"/> points with coordinates in [−range, range].</summary>
-    public static ProbabilisticEquivalenceResult Check(Expr a, Expr b, int points = 64, double range = 2, int seed = 20231)
+    /// <summary>
+    /// Evaluates a and b at <paramref name="points"/> points with coordinates in [−range, range]. With
+    /// <paramref name="domain"/> (the domain of the expressions as written), only points certainly inside it count:
+    /// a canonical form may be defined where the original is not (√x·√x = x), and a witness must lie where it is.
+    /// </summary>
+    public static ProbabilisticEquivalenceResult Check(Expr a, Expr b, int points = 64, double range = 2, int seed = 20231,
+        IReadOnlyList<Domains.DomainCondition>? domain = null)
     {
         if (a.Any(n => n is AbstractCall) || b.Any(n => n is AbstractCall))
             return new(true, 0, 0, null); // an abstract σ has no values: no evidence either way
@@ -31,6 +36,7 @@ public static class ProbabilisticEquivalence
         {
             var point = names.ToDictionary(n => n, _ => (rng.NextDouble() * 2 - 1) * range);
             var box = point.ToDictionary(kv => kv.Key, kv => Interval.Point(kv.Value));
+            if (domain is not null && !domain.All(d => CertainlyInside(d, box))) continue;
             var ia = IntervalEvaluator.Evaluate(a, box);
             var ib = IntervalEvaluator.Evaluate(b, box);
             if (!double.IsFinite(ia.Lo) || !double.IsFinite(ia.Hi) || !double.IsFinite(ib.Lo) || !double.IsFinite(ib.Hi)) continue;
@@ -40,5 +46,37 @@ public static class ProbabilisticEquivalence
             worst = Math.Max(worst, Math.Abs(ia.Mid - ib.Mid) / Math.Max(1, Math.Max(Math.Abs(ia.Mid), Math.Abs(ib.Mid))));
         }
         return new(true, tried, worst, null);
+    }
+
+    /// <summary>True when the point certainly satisfies the condition, or certainly lies off its piecewise path.</summary>
+    private static bool CertainlyInside(Domains.DomainCondition d, IReadOnlyDictionary<string, Interval> box)
+    {
+        try
+        {
+            foreach (var r in d.Path)
+            {
+                var certain = Certainly(r, box);
+                if (certain == false) return true;
+                if (certain is null) return false;
+            }
+            return Certainly(d.Condition, box) == true;
+        }
+        catch (SymbolicException) { return false; }
+    }
+
+    /// <summary>true/false when interval arithmetic decides the relation at the box, else null.</summary>
+    internal static bool? Certainly(Relation r, IReadOnlyDictionary<string, Interval> box)
+    {
+        var i = IntervalEvaluator.Evaluate(Expr.Sub(r.Left, r.Right), box);
+        if (double.IsNaN(i.Lo) || double.IsNaN(i.Hi)) return null;
+        return r.Operator switch
+        {
+            RelationOperator.Less => i.Hi < 0 ? true : i.Lo >= 0 ? false : null,
+            RelationOperator.LessOrEqual => i.Hi <= 0 ? true : i.Lo > 0 ? false : null,
+            RelationOperator.Greater => i.Lo > 0 ? true : i.Hi <= 0 ? false : null,
+            RelationOperator.GreaterOrEqual => i.Lo >= 0 ? true : i.Hi < 0 ? false : null,
+            RelationOperator.Equal => i.Lo == 0 && i.Hi == 0 ? true : i.Lo > 0 || i.Hi < 0 ? false : null,
+            _ => i.Lo > 0 || i.Hi < 0 ? true : i.Lo == 0 && i.Hi == 0 ? false : null,
+        };
     }
 }

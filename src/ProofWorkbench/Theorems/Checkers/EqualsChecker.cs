@@ -1,6 +1,7 @@
 using ProofWorkbench.ConservedQuantities;
 using ProofWorkbench.Models;
 using ProofWorkbench.Papers.Zhang2023.Proposition61;
+using ProofWorkbench.Symbolic.Domains;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Simplification;
 using ProofWorkbench.Theorems.Checking;
@@ -29,20 +30,25 @@ public sealed class EqualsChecker : IClaimChecker
     {
         Expr derived, stated;
         string what;
+        var domain = new List<DomainCondition>(); // where the expressions as written are defined (issue 9, item 2)
         if (claim.Node.Optional("lhs") is { } lhs)
         {
-            derived = lhs.Expression();
-            stated = claim.Node.Required("rhs").Expression();
+            var l = lhs.ExpressionWithDomain();
+            var r = claim.Node.Required("rhs").ExpressionWithDomain();
+            (derived, stated) = (l.Value, r.Value);
+            domain.AddRange(l.Domain.Concat(r.Domain));
             what = "left-hand side";
         }
         else
         {
             var objectNode = claim.Node.Required("object");
             what = objectNode.Text();
-            stated = claim.Node.Required("value").Expression();
+            var v = claim.Node.Required("value").ExpressionWithDomain();
+            stated = v.Value;
+            domain.AddRange(v.Domain);
             derived = Derive(what, objectNode, claim, context);
         }
-        var (verdict, explanation, evidence) = IdentityEvidence.Decide(what, derived, stated);
+        var (verdict, explanation, evidence) = IdentityEvidence.Decide(what, derived, stated, domain);
         return new ClaimResult(claim, verdict, explanation, [evidence]);
     }
 

@@ -104,10 +104,16 @@ public sealed class YamlValue
     };
 
     /// <summary>An expression, parsed by the symbolic engine; a parse error names the line and the column inside the file.</summary>
-    public Expr Expression()
+    public Expr Expression() => ExpressionWithDomain().Value;
+
+    /// <summary>
+    /// An expression with the domain of its text as written (<see cref="Parser.ParseWithDomain"/>); a parse error names
+    /// the line and the column inside the file.
+    /// </summary>
+    public Symbolic.Domains.ParsedExpression ExpressionWithDomain()
     {
         var t = Text();
-        try { return Parser.Parse(t); }
+        try { return Parser.ParseWithDomain(t); }
         catch (ParseException ex)
         {
             // Plain and quoted scalars: the expression starts at the node's column (after the quote, if any).
