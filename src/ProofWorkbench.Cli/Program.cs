@@ -20,25 +20,24 @@ root.Add(RecipeCommand.Create());
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"pwb: {parsed.Errors[0].Message.TrimEnd('.')}. Run 'pwb --help' for the commands and options.");
+    // An unknown command or option is named; otherwise System.CommandLine's first message.
+    var unknown = parsed.UnmatchedTokens.FirstOrDefault();
+    string what = unknown is null ? parsed.Errors[0].Message.TrimEnd('.')
+        : unknown.StartsWith('-') ? $"'{unknown}' is not an option of 'pwb {parsed.CommandResult.Command.Name}'"
+        : parsed.CommandResult.Command == root ? $"'{unknown}' is not a command; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}"
+        : $"unexpected argument '{unknown}' for 'pwb {parsed.CommandResult.Command.Name}'";
+    Console.Error.WriteLine($"pwb: {what}. Run 'pwb --help' for the commands and options.");
     return 2;
 }
+// THE one place where bad input is reported: every layer throws InputException (one sentence, exit 2).
+// Any other exception that escapes is a bug, and is left to crash loudly.
 try
 {
     return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (InputException ex)
 {
-    Console.Error.WriteLine($"pwb {parsed.CommandResult.Command.Name}: {ex.Message}");
-    return 2;
-}
-catch (ProofWorkbench.Theorems.Files.TheoremFileException ex)
-{
-    Console.Error.WriteLine($"pwb {parsed.CommandResult.Command.Name}: {ex.Message}");
-    return 2;
-}
-catch (SymbolicException ex)
-{
-    Console.Error.WriteLine($"pwb {parsed.CommandResult.Command.Name}: {ex.Message}");
+    var message = ex.Message.Trim();
+    Console.Error.WriteLine($"pwb {parsed.CommandResult.Command.Name}: {message}{(message.EndsWith('.') ? "" : ".")}");
     return 2;
 }

@@ -207,5 +207,9 @@ internal static class Canonical
     }
 }
 
-/// <summary>An error in building or transforming an expression (division by zero, wrong arity, …).</summary>
-public sealed class SymbolicException(string message) : Exception(message);
+/// <summary>
+/// An expression the engine refuses (division by zero, wrong arity, a limit of
+/// <see cref="Limits.ExpressionLimits"/>, …): a kind of <see cref="InputException"/>, because it is always the
+/// expression given that cannot be handled.
+/// </summary>
+public sealed class SymbolicException(string message) : InputException(message);
