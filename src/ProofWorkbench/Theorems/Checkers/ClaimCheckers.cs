@@ -22,5 +22,6 @@ public static class ClaimCheckers
         new OverlapExistsChecker(),
         new ConservedLimitChecker(),
         new DirectionsIndependentChecker(),
+        new TwoLayerLimitChecker(),
     ];
 }
