@@ -23,5 +23,9 @@ public static class ClaimCheckers
         new ConservedLimitChecker(),
         new DirectionsIndependentChecker(),
         new TwoLayerLimitChecker(),
+        new SmoothnessChecker(),
+        new ExactMembershipChecker(),
+        new ParabolaLimitChecker(),
+        new RecipePartAExactChecker(),
     ];
 }
