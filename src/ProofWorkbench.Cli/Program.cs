@@ -5,6 +5,13 @@ using ProofWorkbench.Symbolic.Expressions;
 
 // pwb — the ProofWorkbench command line. The contract (commands, options, exit codes) is fixed by
 // ../shared/design/ARCHITECTURE.md: exit 0 on success, 1 when a verdict differs or a claim fails, 2 on input errors.
+// Output independent of the machine's locale (issue 9 item 10): every number, message, report and figure is
+// formatted with the invariant culture, on this thread and on any thread the commands start.
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+
 var root = new RootCommand("ProofWorkbench: symbolic, SMT and numeric checks of implicit-regularization theorems.");
 
 // One line per command; each command file builds its own System.CommandLine definition.
