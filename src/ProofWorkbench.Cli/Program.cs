@@ -14,6 +14,7 @@ root.Add(FlowCommand.Create());
 root.Add(BenchCommand.Create());
 root.Add(SignCommandDefinition.Create());
 root.Add(ConstructCommand.Create());
+root.Add(RecipeCommand.Create());
 
 
 var parsed = root.Parse(args);

@@ -58,16 +58,7 @@ public static class ConstructCommand
         var result = traceBack.Search(ranges);
         var commandLine = $"pwb construct two-point --activation \"{activationText}\" --theta0 \"{theta0Text}\" --s1 \"{s1Text}\"" + (x2Text is null ? "" : $" --x2 {x2Text}");
         var text = TwoPointTheoremFile.Write(traceBack, result, commandLine);
-        try
-        {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
-            if (dir is not null) Directory.CreateDirectory(dir);
-            File.WriteAllText(outPath, text);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"--out '{outPath}': the theorem file cannot be written ({ex.Message}).");
-        }
+        GeneratedFile.Write(outPath, text);
         bool any = result.Overlaps.Any(o => o.Existence == Existence.Proved);
         if (json)
         {

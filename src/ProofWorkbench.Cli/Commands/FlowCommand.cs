@@ -108,6 +108,9 @@ public static class FlowCommand
             ["gradient_norm"] = Number(r.GradientNorm),
             ["last_step_change"] = Number(r.LastStepChange),
             ["limit_error_estimate"] = Number(r.LimitErrorEstimate),
+            ["final_point_distance"] = Number(r.FinalPointDistance),
+            ["reference_run"] = r.ReferenceRun,
+            ["reference_distance"] = r.ReferenceDistance is { } refd ? Number(refd) : null,
             ["conserved_drift"] = r.MaxConservedDrift is { } drift ? Number(drift) : null,
             ["conserved"] = new JsonArray(r.Conserved.Select(c => (JsonNode)new JsonObject
             {
@@ -155,10 +158,10 @@ public static class FlowCommand
         o.WriteLine($"               L_S = Σ (f(x) − y)^2 over {samples.Count} sample(s)   (paper 000, Defs. 3.2–3.3)");
         o.WriteLine($"Method         {FlowMethods.Name(r.Method)} ({r.Solver}), tolerance {F(options.Tolerance)}");
         o.WriteLine($"Outcome        {OutcomeName(r.Outcome)}: {r.Message}");
-        string label = r.Converged ? "Limit θ*" : "Last θ";
+        string label = r.Converged ? "Limit θ*" : r.HasLimit ? "Critical point" : "Last θ";
         string w = r.W.Count == 1 ? F(r.W[0]) : $"({string.Join(", ", r.W.Select(F))})";
         o.WriteLine($"{label,-15}w = {w}, a = {F(r.A)}"
-            + (r.Converged ? $"   (remaining distance ≈ {G(r.LimitErrorEstimate)})" : ""));
+            + (r.Converged ? $"   (error bound {G(r.LimitErrorEstimate)}: reference run {r.ReferenceRun})" : ""));
         o.WriteLine($"Loss           {G(r.Loss)} at t = {G(r.Time)}; {r.Steps} steps, {r.RhsEvaluations} field evaluations, ‖∇L‖ = {G(r.GradientNorm)}");
         if (r.Conserved.Count == 0) o.WriteLine("Conserved      none known for this model and dataset");
         foreach (var c in r.Conserved)
@@ -189,6 +192,7 @@ public static class FlowCommand
     private static string OutcomeName(FlowOutcome o) => o switch
     {
         FlowOutcome.Converged => "converged",
+        FlowOutcome.CriticalPoint => "critical_point",
         FlowOutcome.Diverged => "diverged",
         FlowOutcome.BudgetExhausted => "budget_exhausted",
         FlowOutcome.NonFinite => "non_finite",

@@ -64,6 +64,13 @@ public sealed record TranslationOptions
     /// </summary>
     public int MaxRefinements { get; init; } = 8;
 
+    /// <summary>
+    /// Most abstracted terms (exp, log, tanh, atan, asinh, roots, π) in one translation. The axioms relate the terms
+    /// pairwise and in triples, so a larger translation would not finish in bounded time; beyond this the translation
+    /// refuses (the claim becomes inconclusive, with this reason). Default 120.
+    /// </summary>
+    public int MaxAbstractions { get; init; } = 120;
+
     /// <summary>The defaults.</summary>
     public static TranslationOptions Default { get; } = new();
 }
@@ -219,6 +226,9 @@ public sealed class SmtTranslator
         if (byDefinition.TryGetValue(definition, out known)) return known;
         if (axioms is not null)
             throw new InvalidOperationException($"The translation is complete; '{definition}' is a new term (translate every term before Complete()).");
+        if (terms.Count >= options.MaxAbstractions)
+            throw new UnsupportedExpressionException(
+                $"the expression needs more than {options.MaxAbstractions} abstracted transcendental terms (exp, log, tanh, roots, …), the limit of the SMT translation");
         string prefix = kind switch
         {
             AbstractionKind.Exp => "exp", AbstractionKind.Log => "log", AbstractionKind.Tanh => "tanh",

@@ -1,3 +1,4 @@
+using ProofWorkbench.Symbolic.Limits;
 using ProofWorkbench.Symbolic.Numbers;
 
 namespace ProofWorkbench.Symbolic.Expressions;
@@ -146,9 +147,12 @@ internal static class Canonical
             var k = en.Value;
             if (k.IsZero) return Expr.One;
             if (k.IsOne) return b;
+            if (b is not (FunctionCall { Function.Name: "exp" } or NamedConstant { Name: "e" } or Number { Value.IsOne: true }))
+                CheckExponent(k);
             if (b is Number bn)
             {
                 var v = bn.Value;
+                CheckNumberPower(v, k);
                 if (v.IsOne) return Expr.One;
                 if (v.IsZero)
                 {
@@ -172,6 +176,21 @@ internal static class Canonical
         if (b is NamedConstant { Name: "e" }) return Call(KnownFunctions.Exp, [e]);
         if (b is FunctionCall { Function.Name: "exp" } ex) return Call(KnownFunctions.Exp, [Mul([ex.Argument, e])]);
         return new Power(b, e);
+    }
+
+    /// <summary>The engine's limit on numeric exponents (<see cref="ExpressionLimits.MaxIntegerPower"/>).</summary>
+    private static void CheckExponent(Rational k)
+    {
+        if (k.Abs() > ExpressionLimits.MaxIntegerPower || k.Numerator.GetBitLength() > 31 || k.Denominator.GetBitLength() > 31)
+            throw new SymbolicException($"the exponent {k} is beyond ±{ExpressionLimits.MaxIntegerPower} (the limit for powers)");
+    }
+
+    /// <summary>The engine's limit on the size of an exact power v^k (<see cref="ExpressionLimits.MaxNumberBits"/>).</summary>
+    private static void CheckNumberPower(Rational v, Rational k)
+    {
+        long bits = (long)Math.Max(v.Numerator.GetBitLength(), v.Denominator.GetBitLength());
+        if (bits * (double)k.Abs().ToDouble() > ExpressionLimits.MaxNumberBits)
+            throw new SymbolicException($"the exact value of {v}^{k} would have about {(long)(bits * k.Abs().ToDouble())} bits, more than {ExpressionLimits.MaxNumberBits} (the limit for exact numbers)");
     }
 
     public static Expr Call(FunctionInfo f, Expr[] args)

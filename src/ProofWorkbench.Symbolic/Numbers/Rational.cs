@@ -49,39 +49,77 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     /// <summary>-1, 0 or 1.</summary>
     public int Sign => Numerator.Sign;
 
-    /// <summary>Parses an exact decimal or fraction such as "12.307", "-3/4", "1e-3", "2.5E2".</summary>
-    public static bool TryParse(string text, out Rational value)
+    /// <summary>
+    /// Parses an exact decimal or fraction such as "12.307", "-3/4", "1e-3", "2.5E2". False for text that is not such a
+    /// number and for literals beyond <see cref="Limits.ExpressionLimits"/>; see the overload with a reason.
+    /// </summary>
+    public static bool TryParse(string text, out Rational value) => TryParse(text, out value, out _);
+
+    /// <summary>
+    /// Parses an exact decimal or fraction such as "12.307", "-3/4", "1e-3", "2.5E2" within the literal limits of
+    /// <see cref="Limits.ExpressionLimits"/> (decimal exponent, mantissa digits). This is THE rule for numeric
+    /// literals: the expression parser and the theorem-file loader both call it. On failure <paramref name="problem"/>
+    /// is one sentence fragment saying why (not a number, or which limit it exceeds).
+    /// </summary>
+    public static bool TryParse(string text, out Rational value, out string? problem)
     {
         value = Zero;
+        problem = null;
         text = text.Trim();
         int slash = text.IndexOf('/');
         if (slash >= 0)
         {
-            if (!TryParse(text[..slash], out var p) || !TryParse(text[(slash + 1)..], out var q) || q.IsZero) return false;
+            if (!TryParse(text[..slash], out var p, out problem) || !TryParse(text[(slash + 1)..], out var q, out problem)) return false;
+            if (q.IsZero) { problem = $"'{text}' divides by zero"; return false; }
             value = p / q;
             return true;
         }
         int e = text.IndexOfAny(['e', 'E']);
-        int exponent = 0;
+        long exponent = 0;
         string mantissa = text;
         if (e >= 0)
         {
-            if (!int.TryParse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)) return false;
+            var exponentText = text[(e + 1)..];
+            var digitsOnly = exponentText.TrimStart('+', '-');
+            if (exponentText.Length - digitsOnly.Length > 1 || digitsOnly.Length == 0 || !digitsOnly.All(char.IsAsciiDigit))
+            {
+                problem = $"'{text}' is not a number";
+                return false;
+            }
+            var magnitude = digitsOnly.TrimStart('0');
+            if (magnitude.Length > 9 || int.Parse(magnitude.Length == 0 ? "0" : magnitude, CultureInfo.InvariantCulture) > Limits.ExpressionLimits.MaxDecimalExponent)
+            {
+                problem = $"the decimal exponent of '{Shorten(text)}' is beyond ±{Limits.ExpressionLimits.MaxDecimalExponent} (the limit for exact numbers)";
+                return false;
+            }
+            exponent = long.Parse(exponentText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
             mantissa = text[..e];
         }
         bool negative = mantissa.StartsWith('-');
         if (negative || mantissa.StartsWith('+')) mantissa = mantissa[1..];
         int dot = mantissa.IndexOf('.');
         string digits = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
-        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return false;
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+        {
+            problem = $"'{Shorten(text)}' is not a number";
+            return false;
+        }
+        if (digits.Length > Limits.ExpressionLimits.MaxLiteralDigits)
+        {
+            problem = $"the number '{Shorten(text)}' has {digits.Length} digits, more than {Limits.ExpressionLimits.MaxLiteralDigits} (the limit for exact numbers)";
+            return false;
+        }
         if (dot >= 0) exponent -= mantissa.Length - dot - 1;
         var n = BigInteger.Parse(digits, CultureInfo.InvariantCulture);
         if (negative) n = -n;
-        value = exponent >= 0 ? new Rational(n * BigInteger.Pow(10, exponent)) : new Rational(n, BigInteger.Pow(10, -exponent));
+        // |exponent| ≤ MaxDecimalExponent + MaxLiteralDigits here, so the power of ten is at most ~36,000 bits.
+        value = exponent >= 0 ? new Rational(n * BigInteger.Pow(10, (int)exponent)) : new Rational(n, BigInteger.Pow(10, (int)-exponent));
         return true;
     }
 
-    /// <summary>Parses like <see cref="TryParse"/> and throws <see cref="FormatException"/> on failure.</summary>
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..20] + "…" + text[^10..];
+
+    /// <summary>Parses like <see cref="TryParse(string, out Rational)"/> and throws <see cref="FormatException"/> on failure.</summary>
     public static Rational Parse(string text) =>
         TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not an exact decimal or fraction.");
 

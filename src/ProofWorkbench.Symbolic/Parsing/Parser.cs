@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Limits;
 using ProofWorkbench.Symbolic.Numbers;
 using static ProofWorkbench.Symbolic.Expressions.Expr;
 
@@ -16,7 +17,7 @@ public sealed class Parser
 {
     private readonly string text;
     private readonly IReadOnlySet<string> abstractFunctions;
-    private int pos;
+    private int pos, depth;
 
     private Parser(string text, IReadOnlySet<string> abstractFunctions)
     {
@@ -30,6 +31,9 @@ public sealed class Parser
     /// <summary>Parses an expression; throws <see cref="ParseException"/> naming the column on error.</summary>
     public static Expr Parse(string text, IReadOnlySet<string>? abstractFunctions = null)
     {
+        if (text.Length > ExpressionLimits.MaxExpressionLength)
+            throw new ParseException(text, ExpressionLimits.MaxExpressionLength + 1,
+                $"the expression has {text.Length} characters, more than {ExpressionLimits.MaxExpressionLength} (the limit for one expression)");
         var p = new Parser(text, abstractFunctions ?? DefaultAbstractFunctions);
         p.SkipSpace();
         if (p.pos >= text.Length) throw p.Error("expected an expression but the text is empty");
@@ -90,12 +94,14 @@ public sealed class Parser
 
     private Expr ParseSum()
     {
+        SkipSpace();
+        int at = pos;
         var terms = new List<Expr> { ParseProduct() };
         while (true)
         {
             if (Accept("+")) terms.Add(ParseProduct());
-            else if (Accept("-")) terms.Add(Neg(ParseProduct()));
-            else return terms.Count == 1 ? terms[0] : Add(terms);
+            else if (Accept("-")) { var t = ParseProduct(); terms.Add(Build(at, () => Neg(t))); }
+            else return terms.Count == 1 ? terms[0] : Build(at, () => Add(terms));
         }
     }
 
@@ -106,14 +112,15 @@ public sealed class Parser
         {
             SkipSpace();
             if (pos + 1 < text.Length && text[pos] == '*' && text[pos + 1] == '*') return e; // handled by ParsePower
-            if (Accept("*")) e = Mul(e, ParseUnary());
+            int op = pos;
+            if (Accept("*")) { var f = ParseUnary(); e = Build(op, () => Mul(e, f)); }
             else if (Accept("/"))
             {
                 SkipSpace();
                 int at = pos;
                 var d = ParseUnary();
                 if (d is Number { Value.IsZero: true }) throw new ParseException(text, at + 1, "division by zero");
-                e = Div(e, d);
+                e = Build(at, () => Div(e, d));
             }
             else
             {
@@ -127,9 +134,23 @@ public sealed class Parser
 
     private Expr ParseUnary()
     {
-        if (Accept("-")) return Neg(ParseUnary());
-        if (Accept("+")) return ParseUnary();
-        return ParsePower();
+        SkipSpace();
+        if (++depth > ExpressionLimits.MaxNesting)
+            throw Error($"the expression is nested more than {ExpressionLimits.MaxNesting} levels deep (the limit for parentheses, calls, powers and signs)");
+        try
+        {
+            if (Accept("-")) return Neg(ParseUnary());
+            if (Accept("+")) return ParseUnary();
+            return ParsePower();
+        }
+        finally { depth--; }
+    }
+
+    /// <summary>Builds a node through the smart constructors; an engine limit or error is reported at <paramref name="at"/>.</summary>
+    private Expr Build(int at, Func<Expr> build)
+    {
+        try { return build(); }
+        catch (SymbolicException ex) { throw new ParseException(text, at + 1, ex.Message); }
     }
 
     private Expr ParsePower()
@@ -142,7 +163,7 @@ public sealed class Parser
             var x = ParseUnary();
             if (b is Number { Value.IsZero: true } && x is Number { Value.Sign: < 0 })
                 throw new ParseException(text, at + 1, "division by zero: 0 raised to a negative power");
-            return Pow(b, x);
+            return Build(at, () => Pow(b, x));
         }
         return b;
     }
@@ -176,10 +197,10 @@ public sealed class Parser
             else pos = save;
         }
         var literal = text[start..pos];
-        if (!Rational.TryParse(literal, out var value))
+        if (!Rational.TryParse(literal, out var value, out var problem))
         {
             pos = start;
-            throw Error($"'{literal}' is not a number");
+            throw Error(problem ?? $"'{literal}' is not a number");
         }
         return Num(value);
     }
@@ -189,6 +210,11 @@ public sealed class Parser
         int start = pos;
         while (pos < text.Length && (char.IsLetterOrDigit(text[pos]) || text[pos] == '_')) pos++;
         var name = text[start..pos];
+        if (!name.Any(char.IsLetter))
+        {
+            pos = start;
+            throw Error($"'{name}' is not a name: a variable or function name needs at least one letter");
+        }
         int primes = 0;
         while (pos < text.Length && text[pos] == '\'') { primes++; pos++; }
         SkipSpace();
@@ -219,7 +245,7 @@ public sealed class Parser
         if (name == "sqrt")
         {
             if (args.Count != 1) { pos = start; throw Error("sqrt takes 1 argument"); }
-            return Pow(args[0], Expr.Half);
+            return Build(start, () => Pow(args[0], Expr.Half));
         }
         if (abstractFunctions.Contains(name))
         {
@@ -237,7 +263,7 @@ public sealed class Parser
             pos = start;
             throw Error($"{name} takes {f.Arity} argument{(f.Arity == 1 ? "" : "s")}, not {args.Count}");
         }
-        return Call(f, args.ToArray());
+        return Build(start, () => Call(f, args.ToArray()));
     }
 
     private Expr ParsePiecewise(int start)

@@ -17,13 +17,15 @@ internal sealed class KernelTable
     // become integer powers of the one kernel exp(g·m). Filled by a first pass (see Convert).
     private readonly Dictionary<Expr, Rational> expDenominators;
     private readonly bool recording;
+    private readonly NormalizationBudget budget;
     // Per symbol u: the lcm L of the denominators of fractional powers u^(p/q) in the expression. Then u = (u^(1/L))^L
     // and u^(p/q) = (u^(1/L))^(pL/q) are integer powers of one kernel, so √u·√u = u cancels (valid where u ≥ 0,
     // the domain of the real fractional powers). Filled by the first pass, like the exp coefficients.
     private readonly Dictionary<string, System.Numerics.BigInteger> rootDenominators = new(StringComparer.Ordinal);
 
-    private KernelTable(Dictionary<Expr, Rational> denominators, bool recording)
+    private KernelTable(Dictionary<Expr, Rational> denominators, bool recording, NormalizationBudget budget)
     {
+        this.budget = budget;
         expDenominators = denominators;
         this.recording = recording;
     }
@@ -31,9 +33,10 @@ internal sealed class KernelTable
     /// <summary>Converts <paramref name="e"/> in two passes: one to learn the exp denominators, one to convert.</summary>
     public static (KernelTable Table, RationalForm Form) Convert(Expr e)
     {
-        var scan = new KernelTable([], recording: true);
+        var budget = new NormalizationBudget();
+        var scan = new KernelTable([], recording: true, budget);
         scan.From(e);
-        var table = new KernelTable(scan.expDenominators, recording: false);
+        var table = new KernelTable(scan.expDenominators, recording: false, budget);
         foreach (var (name, l) in scan.rootDenominators) table.rootDenominators[name] = l;
         return (table, table.From(e));
     }
@@ -79,7 +82,7 @@ internal sealed class KernelTable
             case Sum s:
             {
                 var r = RationalForm.Constant(Rational.Zero);
-                foreach (var t in s.Terms) r = r.Plus(From(t));
+                foreach (var t in s.Terms) r = r.Plus(From(t), budget);
                 return r;
             }
             case Product p:
@@ -113,7 +116,7 @@ internal sealed class KernelTable
         if (arg.IsZero) return RationalForm.Constant(Rational.One);
         if (arg.Factors.Values.Any(m => m < 0)) return Kernel(Call(KnownFunctions.Exp, arg.ToExpr(this)));
         var poly = Polynomial.Constant(arg.Coefficient);
-        foreach (var (p, m) in arg.Factors) poly = poly.Times(p.Power(m));
+        foreach (var (p, m) in arg.Factors) poly = poly.Times(p.Power(m, budget), budget);
         var result = RationalForm.Constant(Rational.One);
         foreach (var (mono, c) in poly.Terms)
         {

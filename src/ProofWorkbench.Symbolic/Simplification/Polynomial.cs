@@ -71,8 +71,9 @@ internal sealed class Polynomial : IEquatable<Polynomial>
         return new Polynomial(result);
     }
 
-    public Polynomial Times(Polynomial other)
+    public Polynomial Times(Polynomial other, NormalizationBudget budget)
     {
+        budget.Spend((long)terms.Count * other.terms.Count);
         var result = new Dictionary<Monomial, Rational>();
         foreach (var (m1, c1) in terms)
             foreach (var (m2, c2) in other.terms)
@@ -89,10 +90,10 @@ internal sealed class Polynomial : IEquatable<Polynomial>
 
     public Polynomial DivideByMonomial(Monomial m) => new(terms.ToDictionary(kv => kv.Key.DivideBy(m), kv => kv.Value));
 
-    public Polynomial Power(int n)
+    public Polynomial Power(int n, NormalizationBudget budget)
     {
         var result = Constant(Rational.One);
-        for (int i = 0; i < n; i++) result = result.Times(this);
+        for (int i = 0; i < n; i++) result = result.Times(this, budget);
         return result;
     }
 
@@ -126,5 +127,24 @@ internal sealed class Polynomial : IEquatable<Polynomial>
         int h = 0;
         foreach (var (m, c) in terms) h ^= HashCode.Combine(m, c); // order-independent
         return hash = h == 0 ? 1 : h;
+    }
+}
+
+/// <summary>
+/// The work allowed for one normalization (<see cref="KernelTable.Convert"/>): term products of polynomial
+/// multiplication, at most <see cref="Limits.ExpressionLimits.MaxPolynomialProducts"/> in all. Exceeding it is a
+/// <see cref="Expressions.SymbolicException"/>, so a huge input ends with a message instead of running for hours.
+/// </summary>
+internal sealed class NormalizationBudget
+{
+    private long spent;
+
+    /// <summary>Records <paramref name="products"/> term products; throws when the budget is exceeded.</summary>
+    public void Spend(long products)
+    {
+        spent += products;
+        if (spent > Limits.ExpressionLimits.MaxPolynomialProducts)
+            throw new Expressions.SymbolicException(
+                $"the expression is too large to normalize exactly: multiplying it out needs more than {Limits.ExpressionLimits.MaxPolynomialProducts} term products (the engine's limit)");
     }
 }

@@ -67,7 +67,7 @@ internal sealed class RationalForm
         return new(Coefficient.Pow(n), Factors.ToDictionary(kv => kv.Key, kv => kv.Value * n));
     }
 
-    public RationalForm Plus(RationalForm other)
+    public RationalForm Plus(RationalForm other, NormalizationBudget budget)
     {
         if (IsZero) return other;
         if (other.IsZero) return this;
@@ -77,20 +77,20 @@ internal sealed class RationalForm
             int m = Math.Min(Factors.GetValueOrDefault(p), other.Factors.GetValueOrDefault(p));
             if (m != 0) common[p] = m;
         }
-        var sum = Expand(this, common).Plus(Expand(other, common));
+        var sum = Expand(this, common, budget).Plus(Expand(other, common, budget));
         return new RationalForm(Rational.One, common).Times(OfPolynomial(sum));
     }
 
-    private static Polynomial Expand(RationalForm r, Dictionary<Polynomial, int> common)
+    private static Polynomial Expand(RationalForm r, Dictionary<Polynomial, int> common, NormalizationBudget budget)
     {
         var result = Polynomial.Constant(r.Coefficient);
         foreach (var (p, m) in r.Factors)
         {
             int k = m - common.GetValueOrDefault(p);
-            if (k > 0) result = result.Times(p.Power(k));
+            if (k > 0) result = result.Times(p.Power(k, budget), budget);
         }
         foreach (var (p, m) in common)
-            if (!r.Factors.ContainsKey(p) && -m > 0) result = result.Times(p.Power(-m));
+            if (!r.Factors.ContainsKey(p) && -m > 0) result = result.Times(p.Power(-m, budget), budget);
         return result;
     }
 

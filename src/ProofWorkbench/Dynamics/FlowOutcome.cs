@@ -5,6 +5,8 @@ public enum FlowOutcome
 {
     /// <summary>‖∇L‖ and the step-to-step change fell below the tolerance: θ(t) has (numerically) reached its limit.</summary>
     Converged,
+    /// <summary>θ(t) converged, but to a critical point that is not a zero of the loss (a saddle or a positive-loss minimum): not shown to be in M_S.</summary>
+    CriticalPoint,
     /// <summary>‖θ‖ exceeded <see cref="FlowOptions.DivergenceBound"/>: the trajectory runs off to infinity.</summary>
     Diverged,
     /// <summary>The step budget or the time budget ran out before convergence.</summary>

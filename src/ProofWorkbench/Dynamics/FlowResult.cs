@@ -80,11 +80,18 @@ public sealed record FlowResult
     /// <summary>‖θ_k − θ_{k−1}‖ over the last accepted step.</summary>
     public required double LastStepChange { get; init; }
     /// <summary>
-    /// Estimated distance from <see cref="Theta"/> to the limit: ‖H⁺∇L(θ)‖ with H = ∇²L(θ) (<see cref="LocalQuadraticModel"/>);
-    /// NaN when the run stopped before the convergence test was reached. It does not include the solver's global
-    /// error accumulated along the trajectory (compare <see cref="RoutesDistance"/>).
+    /// The error bound of the limit (<see cref="LimitErrorBound"/>): 4·‖θ − θ_ref‖ to a reference run at a tighter
+    /// tolerance plus both final-point terms ‖H⁺∇L‖ plus rounding, and at least the distance between the two routes
+    /// where both exist; +∞ when the reference run did not converge; for runs that did not converge, the final-point
+    /// term (NaN when the convergence test was not reached).
     /// </summary>
     public required double LimitErrorEstimate { get; init; }
+    /// <summary>‖H⁺∇L(θ)‖ at the final state (<see cref="LocalQuadraticModel"/>): the distance to the limit the local model sees.</summary>
+    public double FinalPointDistance { get; init; } = double.NaN;
+    /// <summary>How the reference run of the error bound was made (null when there was none).</summary>
+    public string? ReferenceRun { get; init; }
+    /// <summary>‖θ − θ_ref‖ to the reference run, or null.</summary>
+    public double? ReferenceDistance { get; init; }
     /// <summary>Accepted steps.</summary>
     public required long Steps { get; init; }
     /// <summary>Evaluations of the field (doubles and jets).</summary>
@@ -111,6 +118,8 @@ public sealed record FlowResult
 
     /// <summary>True when the flow converged.</summary>
     public bool Converged => Outcome == FlowOutcome.Converged;
+    /// <summary>True when θ(t) has a limit: <see cref="FlowOutcome.Converged"/> or <see cref="FlowOutcome.CriticalPoint"/>.</summary>
+    public bool HasLimit => Outcome is FlowOutcome.Converged or FlowOutcome.CriticalPoint;
     /// <summary>w at <see cref="Theta"/>.</summary>
     public IReadOnlyList<double> W => Theta.Take(Theta.Count - 1).ToArray();
     /// <summary>a at <see cref="Theta"/>.</summary>

@@ -40,6 +40,16 @@ public static class GradientFlowEngine
         var monitor = new ConservedMonitor(system, h, start);
         if (options.RecordTrajectory) monitor.RecordTrajectory();
         var run = Integrate(system, start, options, monitor);
+        LimitErrorBound? bound = null;
+        if (run.Outcome == FlowOutcome.Converged)
+        {
+            bound = LimitErrorBound.FromReferenceRun(run.Theta, run.LimitErrorEstimate, options,
+                reference => Integrate(system, start, reference, null) is { Outcome: FlowOutcome.Converged } r
+                    ? (r.Theta, r.LimitErrorEstimate, Name: $"{r.Solver} at tolerance {reference.Tolerance:G2}")
+                    : null);
+            if (CriticalPoint.Classify(system, run.Theta, start, options, bound.Value) is { } critical)
+                run = run with { Outcome = FlowOutcome.CriticalPoint, Message = critical + " " + run.Message };
+        }
 
         var sample = system.Data.Count == 1 ? system.Data[0] : null;
         ConservedRoute? route = null;
@@ -53,10 +63,15 @@ public static class GradientFlowEngine
         double? distance = run.Outcome == FlowOutcome.Converged && route?.Limit is { } lim
             ? Math.Sqrt(lim.W.Select((w, i) => Square(w - run.Theta[i])).Sum() + Square(lim.A - run.Theta[^1]))
             : null;
-        var direction = run.Outcome == FlowOutcome.Converged && run.Direction is { } seen
+        // Where both routes exist the distance between them bounds the error too (if the conserved route is exact to
+        // round-off); the reported estimate is the larger of the two constructions.
+        double errorEstimate = run.Outcome == FlowOutcome.Converged && bound is { } b
+            ? Math.Max(b.Value, distance is { } dd && route?.Limit is { } rl ? dd + rl.QuadratureError : 0)
+            : run.LimitErrorEstimate;
+        var direction = run.Outcome is FlowOutcome.Converged or FlowOutcome.CriticalPoint && run.Direction is { } seen
             ? LimitingDirectionCheck.Combine(system, run.Theta, run.PreviousTheta, seen.Unit, seen.Change)
             : null;
-        double? slope = model.Dimension == 1 && direction is { } d ? Finite(d.Unit[1] / d.Unit[0]) : null;
+        double? slope = model.Dimension == 1 && run.Outcome == FlowOutcome.Converged && direction is { } d ? Finite(d.Unit[1] / d.Unit[0]) : null;
         double? slope26 = model.Dimension == 1 && sample is not null && run.Outcome == FlowOutcome.Converged
             ? Finite(SlopeEq26(model.Activation, Constant(sample.X[0]), run.Theta[0], run.Theta[1]))
             : null;
@@ -71,7 +86,10 @@ public static class GradientFlowEngine
             Time = run.Time,
             GradientNorm = run.GradientNorm,
             LastStepChange = run.LastStepChange,
-            LimitErrorEstimate = run.LimitErrorEstimate,
+            LimitErrorEstimate = errorEstimate,
+            FinalPointDistance = run.LimitErrorEstimate,
+            ReferenceRun = bound?.Reference,
+            ReferenceDistance = bound?.ReferenceDistance,
             Steps = run.Steps,
             RhsEvaluations = run.RhsEvaluations,
             Method = options.Method,
@@ -121,7 +139,7 @@ public static class GradientFlowEngine
     /// <summary>The unit field at the chosen step and its change over the two steps before it.</summary>
     private sealed record SeenDirection(double[] Unit, double Change);
 
-    private static Integration Integrate(GradientFlowSystem system, double[] theta0, FlowOptions options, ConservedMonitor monitor)
+    private static Integration Integrate(GradientFlowSystem system, double[] theta0, FlowOptions options, ConservedMonitor? monitor)
     {
         int n = system.Dimension;
         var method = FlowMethods.Create(options.Method);
@@ -147,7 +165,7 @@ public static class GradientFlowEngine
             MaxSteps = options.MaxSteps,
         };
         var integrator = new OdeIntegrator(problem, method, odeOptions);
-        monitor.Observe(theta0);
+        monitor?.Observe(theta0);
 
         var previous = theta0.ToArray();
         var beforeLast = theta0.ToArray();
@@ -161,7 +179,7 @@ public static class GradientFlowEngine
             if (step.Status is not (OdeStatus.Running or OdeStatus.Success)) break;
             var theta = integrator.Y;
             var f = integrator.Derivative;
-            monitor.Observe(theta);
+            monitor?.Observe(theta);
             g = Norm(f);
             change = Distance(theta, previous);
             if (g > 0 && double.IsFinite(g)) directions.Add(Scale(f, 1 / g), g);

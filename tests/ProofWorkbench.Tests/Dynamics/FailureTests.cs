@@ -89,10 +89,13 @@ public class FailureTests
     [Fact]
     public void A_stationary_start_is_its_own_limit()
     {
-        // relu is flat for w < 0: ∇L(θ0) = 0 and the flow does not move.
+        // relu is flat for w < 0: ∇L(θ0) = 0 and the flow does not move; L = 4 there, so the limit is a critical point
+        // that is not a zero of the loss (issue 9, item 8).
         var r = GradientFlowEngine.Run(Model("relu(u)"), [Sample("1", "2")], [-0.5, 1.0]);
 
-        Assert.Equal(FlowOutcome.Converged, r.Outcome);
+        Assert.Equal(FlowOutcome.CriticalPoint, r.Outcome);
+        Assert.True(r.HasLimit);
+        Assert.False(r.Converged);
         Assert.Equal([-0.5, 1.0], r.Theta);
         Assert.Equal(0, r.Steps);
         Assert.Null(r.Direction);

@@ -68,7 +68,9 @@ public class ParabolaAndMultiSampleTests
         var data = new[] { Sample("1,2", "1"), Sample("-1,0.5", "2"), Sample("0.3,0.3", "-1") };
         var r = GradientFlowEngine.Run(Model("u", 2), data, [0.1, 0.2, 0.5]);
 
-        Assert.Equal(FlowOutcome.Converged, r.Outcome);
+        // The limit is a least-squares minimum with positive loss: a critical point the flow cannot show to be in M_S.
+        Assert.Equal(FlowOutcome.CriticalPoint, r.Outcome);
+        Assert.Contains("positive loss", r.Message);
         Assert.True(r.Loss > 0.5, "three samples, two effective parameters: the minimum is positive");
         var q = Assert.Single(r.Conserved);
         Assert.Equal("|w|^2 - a^2", q.Name);

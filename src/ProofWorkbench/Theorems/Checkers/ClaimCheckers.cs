@@ -20,5 +20,7 @@ public static class ClaimCheckers
         new RecipePartAChecker(),
         new RecipeOnePointChecker(),
         new OverlapExistsChecker(),
+        new ConservedLimitChecker(),
+        new DirectionsIndependentChecker(),
     ];
 }

@@ -28,7 +28,7 @@ public sealed class ConvergesChecker : IClaimChecker
         var r = context.Flow(sigma, data, from);
         if (Validated(claim, context, sigma, data, from, to, tol, r) is { } proved) return proved;
         var evidence = FlowEvidence.Of($"gradient flow on {data.Name} from θ₀ = {Format.Vector(from.ToArray())}", r);
-        if (!r.Converged)
+        if (!r.HasLimit)
         {
             bool diverged = r.Outcome == Dynamics.FlowOutcome.Diverged;
             return new ClaimResult(claim, diverged ? Verdict.Refuted : Verdict.Inconclusive,

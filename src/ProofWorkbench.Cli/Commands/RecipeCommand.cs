@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using ProofWorkbench.Models;
+using ProofWorkbench.Papers.Zhang2023.Constructions;
+using ProofWorkbench.Smt;
+
+namespace ProofWorkbench.Cli.Commands;
+
+/// <summary>
+/// <c>pwb recipe one-point --activation EXPR --theta0 W;A [--out FILE.yaml] [--json]</c>: the One-point Overlapping Recipe
+/// of paper 000, Section 6.3, as a generator (<see cref="OnePointRecipe"/>): it proves steps (a)–(b), chooses the
+/// datasets, and writes a theorem file whose claims <c>pwb check</c> proves (Lemma 6.2, Lemma 5.2's directions, Theorem
+/// 6.2(a) by the corrected argument). Exit 0 on success, 2 when a step cannot be satisfied (named in the message).
+/// </summary>
+public static class RecipeCommand
+{
+    /// <summary>The System.CommandLine definition of <c>pwb recipe</c>.</summary>
+    public static Command Create()
+    {
+        var command = new Command("recipe", "The recipes of paper 000, Section 6, as generators of theorem files.");
+        var onePoint = new Command("one-point", "The One-point Overlapping Recipe (Section 6.3): Lemma 6.2 and Theorem 6.2(a) for a given σ and θ₀.");
+        var activation = new Option<string>("--activation") { Description = "σ with σ > 0 and σ′ > 0 on ℝ, e.g. log(1+exp(u)).", Required = true };
+        var theta0 = new Option<string>("--theta0") { Description = "θ₀ = (w₀, a₀) as W;A with W comma-separated (d = its length), e.g. \"1/2,-1/4,1/3;2\".", Required = true };
+        var output = new Option<string?>("--out") { Description = "The theorem file to write (default one-point-recipe.yaml)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        foreach (var o in new Option[] { activation, theta0, output, json }) onePoint.Add(o);
+        onePoint.SetAction(p => RunOnePoint(p.GetValue(activation)!, p.GetValue(theta0)!, p.GetValue(output) ?? "one-point-recipe.yaml", p.GetValue(json), Console.Out));
+        command.Add(onePoint);
+        return command;
+    }
+
+    /// <summary>Runs <c>recipe one-point</c>; returns the exit code.</summary>
+    public static int RunOnePoint(string activationText, string theta0Text, string outPath, bool json, TextWriter stdout)
+    {
+        var sigma = Activation.Parse(activationText);
+        var (w0, a0) = PointArgument.ParseTheta(theta0Text, "--theta0");
+        var instance = OnePointRecipe.Build(sigma, w0, a0);
+        var commandLine = $"pwb recipe one-point --activation \"{activationText}\" --theta0 \"{theta0Text}\"";
+        GeneratedFile.Write(outPath, OnePointRecipe.TheoremFile(instance, commandLine));
+        if (json)
+        {
+            var o = new JsonObject
+            {
+                ["d"] = w0.Count,
+                ["theta0"] = new JsonObject { ["w"] = new JsonArray(w0.Select(v => (JsonNode)ExactText.Of(v)).ToArray()), ["a"] = ExactText.Of(a0) },
+                ["limit"] = new JsonObject { ["w"] = new JsonArray(w0.Select(v => (JsonNode)ExactText.Of(v)).ToArray()), ["a"] = ExactText.Of(-a0) },
+                ["reflect_inputs"] = Inputs(instance.Reflect),
+                ["stay_inputs"] = Inputs(instance.Stay),
+                ["checks"] = new JsonArray(instance.Checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["verdict"] = c.Verdict.ToString().ToLowerInvariant() }).ToArray()),
+                ["file"] = outPath,
+            };
+            stdout.WriteLine(Json.Write(o));
+            return 0;
+        }
+        stdout.WriteLine($"One-point Overlapping Recipe (paper 000, Sec. 6.3) for σ({sigma.Variable}) = {sigma.Definition}, θ₀ = ({string.Join(", ", w0.Select(ExactText.Of))}; {ExactText.Of(a0)}), d = {w0.Count}");
+        foreach (var c in instance.Checks) stdout.WriteLine($"  {c.Name}: {c.Verdict.ToString().ToLowerInvariant()}");
+        for (int k = 0; k < instance.Reflect.Count; k++)
+            stdout.WriteLine($"  S{k + 1} = (x = {ExactText.List(instance.Reflect[k])}, y = −a₀σ(xᵀw₀)): the flow from θ₀ ends at (w₀, −a₀) = ({string.Join(", ", w0.Select(ExactText.Of))}; {ExactText.Of(-a0)})");
+        for (int k = 0; k < instance.Stay.Count; k++)
+            stdout.WriteLine($"  T{k + 1} = (x = {ExactText.List(instance.Stay[k])}, y = a₀σ(xᵀw₀)): θ₀ ∈ M_T{k + 1}, the flow stays at θ₀");
+        stdout.WriteLine($"wrote {outPath} (check it with: ./pwb check {outPath})");
+        return instance.Checks.All(c => c.Verdict == SmtVerdict.Proved) ? 0 : 1;
+    }
+
+    private static JsonArray Inputs(IEnumerable<IReadOnlyList<Symbolic.Numbers.Rational>> xs) =>
+        new(xs.Select(x => (JsonNode)new JsonArray(x.Select(v => (JsonNode)ExactText.Of(v)).ToArray())).ToArray());
+}
+
+/// <summary>Writes a generated theorem file, creating its folder; I/O failures become one-sentence input errors.</summary>
+public static class GeneratedFile
+{
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/>.</summary>
+    public static void Write(string path, string text)
+    {
+        try
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            File.WriteAllText(path, text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--out '{path}': the theorem file cannot be written ({ex.Message}).");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using ProofWorkbench.Models;
+using ProofWorkbench.Papers.Zhang2023.Constructions;
+using ProofWorkbench.Symbolic.Calculus;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Numbers;
+using ProofWorkbench.Symbolic.Printing;
+using ProofWorkbench.Symbolic.Simplification;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+using static ProofWorkbench.Symbolic.Expressions.Expr;
+
+namespace ProofWorkbench.Theorems.Checkers;
+
+/// <summary>
+/// <c>conserved-limit</c>: gradient flow from θ₀ (<c>from</c>) on a one-sample <c>dataset</c> ends <i>exactly</i> at θ*
+/// (<c>to</c>) — proved without integrating, by Lemma 6.1 / A.3 of paper 000: when σ &gt; 0 and σ′ &gt; 0 on ℝ (Z3) and
+/// x ≠ 0, the flow moves w only along x (w(t) ∈ w₀ + span{x}, eq. (31)), conserves Q = a²/2 − H(xᵀw)/|x|² with
+/// H′ = σ/σ′ (eq. (20)), and converges to the unique point of M_S on the level set {Q = Q(θ₀)} (eqs. (21)–(23)).
+/// So θ* is the limit iff w* − w₀ ∈ span{x}, θ* ∈ M_S (an exact symbolic zero of the residual) and Q(θ*) = Q(θ₀)
+/// (exact; when w* = w₀ this is a*² = a₀², Lemma 6.2's eq. (25)). A nonzero exact difference refutes the claim.
+/// </summary>
+public sealed class ConservedLimitChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "conserved-limit";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters => ["activation", "dataset", "from", "to"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        var sigma = context.ActivationOf(claim);
+        var setNode = claim.Node.Required("dataset");
+        var data = context.DatasetOf(setNode);
+        var from = context.Point(claim.Node.Required("from"));
+        var to = context.Point(claim.Node.Required("to"));
+        if (data.Samples.Count != 1) throw setNode.Error("a conserved-limit claim takes a one-sample dataset (Lemma A.3).");
+        int d = data.Dimension;
+        if (from.W.Count != d || to.W.Count != d) throw claim.Node.Error($"'from' and 'to' need {d} weights, as the data have d = {d}.");
+        var x = data.Samples[0].X.Select(e => e is Number n ? n.Value : throw setNode.Error("the input x must be exact numbers.")).ToArray();
+
+        var hypotheses = LemmaA3Hypotheses.Prove(sigma);
+        var evidence = hypotheses.Select(r => new Evidence(EvidenceLayer.Smt, $"Lemma A.3 hypothesis — {r.Name}: {r.Verdict.ToString().ToLowerInvariant()}") { SmtLib = r.Script }).ToList();
+        if (!LemmaA3Hypotheses.Hold(hypotheses))
+            return new ClaimResult(claim, Verdict.Inconclusive, "σ > 0 and σ′ > 0 on ℝ (Lemma A.3) were not both proved, so the conserved-quantity argument does not apply.", evidence);
+        if (x.All(c => c.IsZero))
+            return new ClaimResult(claim, Verdict.Inconclusive, "x = 0: Lemma A.3 needs x ≠ 0.", evidence);
+
+        // w* − w₀ ∈ span{x}: all 2×2 minors of [x | w* − w₀] vanish (exact).
+        var dw = to.W.Select((v, i) => v - from.W[i]).ToArray();
+        bool inSpan = Enumerable.Range(0, d).All(i => Enumerable.Range(i + 1, d - i - 1).All(j => x[i] * dw[j] == x[j] * dw[i]));
+        var values = new List<NamedValue> { new("w* − w₀", ExactText.List(dw)), new("w* − w₀ ∈ span{x}", inSpan ? "yes (exact)" : "no (exact)") };
+        if (!inSpan)
+            return Done(claim, Verdict.Refuted, "w* − w₀ is not a multiple of x, but the flow moves w only along x (eq. (31)): θ* is not the limit.", evidence, values, []);
+
+        var model = new OneNeuronModel(sigma, d);
+        Dictionary<string, Expr> At(Theta t) => model.ParameterNames.Select((p, i) => (p, Num(i < d ? t.W[i] : t.A))).ToDictionary(q => q.p, q => q.Item2);
+        var residual = Substitution.Substitute(model.Residual(data.Samples[0]), At(to));
+        var residualTest = ZeroTest(residual);
+        var formulas = new List<Formula> { new("r(θ*) = f(θ*; x) − y", LatexPrinter.Print(residual)) };
+        values.Add(new("residual at θ* (exact zero test)", residualTest.ToString()));
+        if (residualTest == ZeroTestResult.NonZero)
+            return Done(claim, Verdict.Refuted, "θ* ∉ M_S: the residual at θ* is exactly nonzero, and the limit lies in M_S (Lemma A.3).", evidence, values, formulas);
+        if (residualTest == ZeroTestResult.Unknown)
+            return Done(claim, Verdict.Inconclusive, "θ* ∈ M_S could not be decided exactly (the zero test is undecided).", evidence, values, formulas);
+
+        // Q(θ*) = Q(θ₀): (a*² − a₀²)/2 = (H(xᵀw*) − H(xᵀw₀))/|x|².
+        var da = (to.A * to.A - from.A * from.A) / 2;
+        Expr levelDifference;
+        if (dw.All(v => v.IsZero)) levelDifference = Num(da);
+        else
+        {
+            var limit = ConservedLimitEnclosure.Create(sigma, out var reason);
+            if (limit is null) return Done(claim, Verdict.Inconclusive, $"Q(θ*) = Q(θ₀) could not be decided: {reason}.", evidence, values, formulas);
+            var norm2 = x.Aggregate(Rational.Zero, (s, c) => s + c * c);
+            Rational u0 = Dot(x, from.W), u1 = Dot(x, to.W);
+            var hDiff = Sub(Substitution.Substitute(limit.H, sigma.Variable, Num(u1)), Substitution.Substitute(limit.H, sigma.Variable, Num(u0)));
+            levelDifference = Sub(Num(da), Div(hDiff, Num(norm2)));
+            formulas.Add(new("H(u) = ∫σ/σ′", LatexPrinter.Print(limit.H)));
+        }
+        var levelTest = ZeroTest(levelDifference);
+        formulas.Add(new("Q(θ*) − Q(θ₀)", LatexPrinter.Print(levelDifference)));
+        values.Add(new("Q(θ*) − Q(θ₀) (exact zero test)", levelTest.ToString()));
+        return levelTest switch
+        {
+            ZeroTestResult.Zero => Done(claim, Verdict.Proved,
+                "Proved by Lemma A.3: σ > 0, σ′ > 0 (Z3) and x ≠ 0, so the flow converges to the unique point of M_S on the level set of Q = a²/2 − H(xᵀw)/|x|² through θ₀ inside w₀ + span{x}; θ* is in M_S (exact), on that level set (exact) and on that line (exact).",
+                evidence, values, formulas),
+            ZeroTestResult.NonZero => Done(claim, Verdict.Refuted, "Q(θ*) ≠ Q(θ₀) exactly: θ* is not on the level set of the conserved quantity through θ₀, so it is not the limit.", evidence, values, formulas),
+            _ => Done(claim, Verdict.Inconclusive, "Q(θ*) = Q(θ₀) could not be decided exactly.", evidence, values, formulas),
+        };
+    }
+
+    /// <summary>
+    /// The exact zero test; a constant it cannot decide is nonzero for certain when its outward-rounded interval
+    /// enclosure excludes 0 (a rigorous witness), otherwise it stays undecided.
+    /// </summary>
+    private static ZeroTestResult ZeroTest(Expr e)
+    {
+        var r = Simplifier.ZeroTest(e);
+        if (r != ZeroTestResult.Unknown || e.FreeSymbols().Count > 0) return r;
+        var enclosure = Symbolic.Intervals.IntervalEvaluator.Evaluate(e, new Dictionary<string, Symbolic.Intervals.Interval>());
+        return double.IsFinite(enclosure.Lo) && double.IsFinite(enclosure.Hi) && !enclosure.ContainsZero ? ZeroTestResult.NonZero : r;
+    }
+
+    private static Rational Dot(IReadOnlyList<Rational> a, IReadOnlyList<Rational> b) => a.Select((v, i) => v * b[i]).Aggregate(Rational.Zero, (s, v) => s + v);
+
+    private static ClaimResult Done(Claim claim, Verdict verdict, string why, List<Evidence> evidence, List<NamedValue> values, List<Formula> formulas) =>
+        new(claim, verdict, why, [.. evidence, new Evidence(EvidenceLayer.Symbolic, "exact conditions of Lemma A.3's characterization of the limit") { Values = values, Formulas = formulas }]);
+}
