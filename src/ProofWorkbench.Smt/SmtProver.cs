@@ -1,6 +1,7 @@
 using ProofWorkbench.Smt.Translation;
 using ProofWorkbench.Symbolic.Calculus;
 using ProofWorkbench.Symbolic.Compilation;
+using ProofWorkbench.Symbolic.Domains;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
 
@@ -26,12 +27,15 @@ public static class SmtProver
     /// <summary>
     /// Decides <paramref name="claim"/> for all real values of its variables under <paramref name="assumptions"/>.
     /// Throws <see cref="UnsupportedExpressionException"/> for expressions the translation cannot express,
-    /// <see cref="Z3NotFoundException"/> when libz3 is missing.
+    /// <see cref="Z3NotFoundException"/> when libz3 is missing. <paramref name="writtenDomain"/> is the domain of the claim's
+    /// expressions as written (<see cref="Symbolic.Parsing.Parser.ParseWithDomain"/>): the claim is made there only, Z3
+    /// assumes it, and a witness outside it refutes nothing.
     /// </summary>
     public static SmtCheckResult Prove(Relation claim, IReadOnlyList<Relation>? assumptions = null, SmtSolverOptions? options = null,
-        TranslationOptions? translation = null, string? name = null)
+        TranslationOptions? translation = null, string? name = null, IReadOnlyList<DomainCondition>? writtenDomain = null)
     {
         assumptions ??= [];
+        var written = writtenDomain ?? [];
         name ??= claim.ToString();
         var start = DateTime.UtcNow;
         if (assumptions.Count > 0)
@@ -47,10 +51,10 @@ public static class SmtProver
         int maxRounds = Math.Max(0, (translation ?? TranslationOptions.Default).MaxRefinements);
         for (int round = 0; ; round++)
         {
-            var (tr, script, outcome) = Attempt(claim, assumptions, options, translation, name, points);
+            var (tr, script, outcome) = Attempt(claim, assumptions, options, translation, name, points, written);
             var domain = tr.Domain.Select(d => d.Formula.ToString()).ToList();
             var abstractions = tr.Abstractions.Select(a => a.ToString()).ToList();
-            var result = new SmtCheckResult(name, SmtVerdict.Unknown, script.Text, outcome.Witness, "")
+            var result = new SmtCheckResult(name, SmtVerdict.Unknown, outcome.Certificate, outcome.Witness, "")
             {
                 Answer = outcome.Answer, Domain = domain, Abstractions = abstractions, Elapsed = DateTime.UtcNow - start,
             };
@@ -58,7 +62,7 @@ public static class SmtProver
             string refined = round > 0 ? $", after {round} refinement round{(round == 1 ? "" : "s")}" : "";
             switch (outcome.Answer)
             {
-                case SatAnswer.Unsat when domain.Count > 0 && DomainIsEmpty(claim, assumptions, options, translation, name):
+                case SatAnswer.Unsat when domain.Count > 0 && DomainIsEmpty(claim, assumptions, options, translation, name, written):
                     return result with
                     {
                         Verdict = SmtVerdict.Unknown, DomainEmpty = true,
@@ -73,7 +77,7 @@ public static class SmtProver
                         Explanation = $"Z3 could not decide the claim: {outcome.ReasonUnknown}",
                     };
             }
-            var check = WitnessChecker.CheckCounterexample(claim, assumptions, outcome.Witness!);
+            var check = WitnessChecker.CheckCounterexample(claim, assumptions, outcome.Witness!, written);
             result = result with { WitnessCheck = check };
             if (check.Confirmed)
                 return result with { Verdict = SmtVerdict.Refuted, Explanation = $"refuted at {outcome.Witness}: {check.Detail}" };
@@ -105,16 +109,18 @@ public static class SmtProver
     }
 
     /// <summary>True when no point satisfies the domain conditions and the assumptions (unsat is exact).</summary>
-    private static bool DomainIsEmpty(Relation claim, IReadOnlyList<Relation> assumptions, SmtSolverOptions? options, TranslationOptions? translation, string name) =>
-        Attempt(claim, assumptions, options, translation, name, [], negate: false).Outcome.Answer == SatAnswer.Unsat;
+    private static bool DomainIsEmpty(Relation claim, IReadOnlyList<Relation> assumptions, SmtSolverOptions? options, TranslationOptions? translation, string name,
+        IReadOnlyList<DomainCondition> written) =>
+        Attempt(claim, assumptions, options, translation, name, [], written, negate: false).Outcome.Answer == SatAnswer.Unsat;
 
     private static (SmtTranslator Translator, SmtScript Script, SolverOutcome Outcome) Attempt(Relation claim, IReadOnlyList<Relation> assumptions, SmtSolverOptions? options,
-        TranslationOptions? translation, string name, List<(AbstractionKind Kind, Rational Point)> points, bool negate = true)
+        TranslationOptions? translation, string name, List<(AbstractionKind Kind, Rational Point)> points, IReadOnlyList<DomainCondition> written, bool negate = true)
     {
         var tr = new SmtTranslator(translation);
         var goal = tr.Prepare(claim);
         var assumed = assumptions.Select(tr.Prepare).ToList();
         foreach (var f in assumed.Cast<AtomFormula>().Append((AtomFormula)goal)) { tr.CollectDomain(f.Left); tr.CollectDomain(f.Right); }
+        foreach (var d in written) tr.AddDomain(d);
         var assumedText = assumed.Select(tr.Print).ToList();
         var negation = tr.Print(Formula.Not(goal));
         foreach (var (kind, point) in points) tr.Refine(kind, point);
@@ -166,8 +172,8 @@ public static class SmtProver
 
     /// <summary>Decides "e ⋈ 0 for all real values of the variables" (see <see cref="Prove"/>).</summary>
     public static SmtCheckResult ProveSign(Expr e, RelationOperator op, IReadOnlyList<Relation>? assumptions = null,
-        SmtSolverOptions? options = null, TranslationOptions? translation = null, string? name = null) =>
-        Prove(new Relation(e, op, Expr.Zero), assumptions, options, translation, name);
+        SmtSolverOptions? options = null, TranslationOptions? translation = null, string? name = null, IReadOnlyList<DomainCondition>? writtenDomain = null) =>
+        Prove(new Relation(e, op, Expr.Zero), assumptions, options, translation, name, writtenDomain);
 
     /// <summary>
     /// Whether the assumptions (with the domain conditions of their terms) can hold at all. Unsat is exact
@@ -185,6 +191,6 @@ public static class SmtProver
         for (int i = 0; i < assumptions.Count; i++) b.Assert("assumptions", texts[i], $"assumption: {assumptions[i]}");
         var script = b.Build(options);
         var outcome = SmtSolver.Solve(script, options);
-        return new AssumptionCheck(outcome.Answer, script.Text, outcome.ReasonUnknown);
+        return new AssumptionCheck(outcome.Answer, outcome.Certificate, outcome.ReasonUnknown);
     }
 }

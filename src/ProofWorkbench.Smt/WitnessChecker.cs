@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProofWorkbench.Symbolic.Calculus;
+using ProofWorkbench.Symbolic.Domains;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Intervals;
 using ProofWorkbench.Symbolic.Numbers;
@@ -16,10 +17,22 @@ public static class WitnessChecker
 {
     /// <summary>
     /// Whether <paramref name="witness"/> certainly violates <paramref name="claim"/> while satisfying every
-    /// assumption (and lying in the domain of all terms).
+    /// assumption (and lying in the domain of all terms, including <paramref name="domain"/>, the domain of the
+    /// expressions as written: a point where the original is undefined refutes nothing).
     /// </summary>
-    public static WitnessCheck CheckCounterexample(Relation claim, IReadOnlyList<Relation> assumptions, Witness witness)
+    public static WitnessCheck CheckCounterexample(Relation claim, IReadOnlyList<Relation> assumptions, Witness witness,
+        IReadOnlyList<DomainCondition>? domain = null)
     {
+        foreach (var d in domain ?? [])
+        {
+            bool? inPath = d.Path.Aggregate((bool?)true, (acc, r) => acc == false ? false : And(acc, At(r, witness)));
+            if (inPath == false) continue;
+            if (inPath == true && At(d.Condition, witness) == true) continue;
+            var method = witness.IsExact ? WitnessCheckMethod.Exact : WitnessCheckMethod.Interval;
+            return new WitnessCheck(method, false, inPath == true && At(d.Condition, witness) == false
+                ? $"the witness lies outside the domain of the expression as written: {d.Reason} ({d}) fails there"
+                : $"the witness cannot be shown to lie in the domain of the expression as written ({d})");
+        }
         var exact = TryExact(claim, assumptions, witness);
         if (exact is not null) return exact;
         return Interval(claim, assumptions, witness);
@@ -49,6 +62,25 @@ public static class WitnessChecker
         {
             return new WitnessCheck(WitnessCheckMethod.Exact, false, $"the witness is outside the domain: {e.Message}");
         }
+    }
+
+    private static bool? And(bool? a, bool? b) => a == false || b == false ? false : a == true && b == true ? true : null;
+
+    /// <summary>Whether <paramref name="r"/> holds at the witness: true or false when certain (exactly or by intervals), else null.</summary>
+    private static bool? At(Relation r, Witness witness)
+    {
+        try
+        {
+            if (witness.IsExact)
+            {
+                var map = witness.Values.ToDictionary(kv => kv.Key, kv => Expr.Num(kv.Value.Exact!.Value), StringComparer.Ordinal);
+                if (Substitution.Substitute(Expr.Sub(r.Left, r.Right), map) is Number n) return Holds(r.Operator, n.Value);
+            }
+            var box = witness.Values.ToDictionary(kv => kv.Key, kv => PointBox(kv.Value), StringComparer.Ordinal);
+            var i = IntervalEvaluator.Evaluate(Expr.Sub(r.Left, r.Right), box);
+            return CertainlyHolds(r.Operator, i) ? true : CertainlyFails(r.Operator, i) ? false : null;
+        }
+        catch (SymbolicException) { return null; }
     }
 
     private static bool Holds(RelationOperator op, Rational d) => op switch

@@ -1,13 +1,18 @@
 using System.Text.RegularExpressions;
+using ProofWorkbench.Symbolic.Domains;
 using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Parsing;
 using ProofWorkbench.Symbolic.Numbers;
 using ProofWorkbench.Symbolic.Printing;
 using static ProofWorkbench.Symbolic.Expressions.Expr;
 
 namespace ProofWorkbench.Smt.Translation;
 
-/// <summary>An expression the SMT translation cannot express soundly (sin, cos, abstract σ, …).</summary>
-public sealed class UnsupportedExpressionException(string message) : Exception(message);
+/// <summary>
+/// An expression the SMT translation cannot express soundly (sin, cos, abstract σ, …). For <c>pwb sign</c> this is
+/// bad input (a kind of <see cref="InputException"/>); a claim checker turns it into <c>inconclusive</c> with the reason.
+/// </summary>
+public sealed class UnsupportedExpressionException(string message) : InputException(message);
 
 /// <summary>What a fresh SMT variable stands for.</summary>
 public enum AbstractionKind
@@ -287,6 +292,20 @@ public sealed class SmtTranslator
                 foreach (var c in e.Children) CollectDomain(c, path);
                 return;
         }
+    }
+
+    /// <summary>
+    /// Records a domain condition of an expression AS WRITTEN (<see cref="Parser.ParseWithDomain"/>), under its piecewise
+    /// path: the canonical form may be defined on a larger set (exp(log x) = x), and the claim is made only where the
+    /// original is defined, so a model must lie there too.
+    /// </summary>
+    public void AddDomain(DomainCondition condition)
+    {
+        var path = condition.Path.Select(Prepare).ToList();
+        var prepared = (AtomFormula)Prepare(condition.Condition);
+        CollectDomain(prepared.Left, path);
+        CollectDomain(prepared.Right, path);
+        AddDomain(path, prepared, $"{condition.Reason} (the expression as written)");
     }
 
     private void AddDomain(List<Formula> path, Formula condition, string why)

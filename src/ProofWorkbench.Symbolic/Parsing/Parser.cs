@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProofWorkbench.Symbolic.Domains;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Limits;
 using ProofWorkbench.Symbolic.Numbers;
@@ -18,6 +19,8 @@ public sealed class Parser
     private readonly string text;
     private readonly IReadOnlySet<string> abstractFunctions;
     private int pos, depth;
+    private readonly List<DomainCondition> domain = [];
+    private List<Relation> path = [];
 
     private Parser(string text, IReadOnlySet<string> abstractFunctions)
     {
@@ -29,7 +32,15 @@ public sealed class Parser
     public static readonly IReadOnlySet<string> DefaultAbstractFunctions = new HashSet<string> { "sigma" };
 
     /// <summary>Parses an expression; throws <see cref="ParseException"/> naming the column on error.</summary>
-    public static Expr Parse(string text, IReadOnlySet<string>? abstractFunctions = null)
+    public static Expr Parse(string text, IReadOnlySet<string>? abstractFunctions = null) => ParseWithDomain(text, abstractFunctions).Value;
+
+    /// <summary>
+    /// Parses an expression and records the domain of the text AS WRITTEN (denominators nonzero, log arguments
+    /// positive, bases of roots nonnegative, each under its piecewise path): the canonical form may be defined on a
+    /// larger set (exp(log x) = x), and whoever decides a claim about the expression must assume this domain.
+    /// Throws <see cref="ParseException"/> naming the column on error.
+    /// </summary>
+    public static ParsedExpression ParseWithDomain(string text, IReadOnlySet<string>? abstractFunctions = null)
     {
         if (text.Length > ExpressionLimits.MaxExpressionLength)
             throw new ParseException(text, ExpressionLimits.MaxExpressionLength + 1,
@@ -42,7 +53,43 @@ public sealed class Parser
         catch (SymbolicException ex) { throw new ParseException(text, p.pos + 1, ex.Message); }
         p.SkipSpace();
         if (p.pos < text.Length) throw p.Error($"expected an operator or the end of the expression but found '{text[p.pos]}'");
-        return e;
+        return new ParsedExpression(e, p.domain);
+    }
+
+    /// <summary>Records that <paramref name="condition"/> must hold (under the current piecewise path) for the text to be defined.</summary>
+    private void Require(Relation condition, string reason)
+    {
+        if (condition.Left is Number l && condition.Right is Number r && Relation.Holds(condition.Operator, (l.Value - r.Value).Sign, 0))
+            return; // exactly true: nothing to record
+        var d = new DomainCondition(condition, path.ToArray(), reason);
+        if (!domain.Any(x => x.Condition.Equals(d.Condition) && x.Path.SequenceEqual(d.Path))) domain.Add(d);
+    }
+
+    /// <summary>d ≠ 0, split into its factors: b^k ≠ 0 (k a positive integer) iff b ≠ 0, and a product iff each factor.</summary>
+    private void RequireNonZero(Expr d)
+    {
+        switch (d)
+        {
+            case Number: Require(new Relation(d, RelationOperator.NotEqual, Zero), $"the denominator {d} is nonzero"); return;
+            case Power { Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } } p: RequireNonZero(p.Base); return;
+            case Product p: foreach (var f in p.Factors) RequireNonZero(f); return;
+            default: Require(new Relation(d, RelationOperator.NotEqual, Zero), $"the denominator {d} is nonzero"); return;
+        }
+    }
+
+    private void RequirePowerDomain(Expr b, Expr x)
+    {
+        if (b is Number { Value.Sign: > 0 } or NamedConstant) return;
+        if (x is Number k)
+        {
+            if (k.Value.IsInteger)
+            {
+                if (k.Value.Sign < 0) RequireNonZero(b);
+            }
+            else if (k.Value.Sign < 0) Require(new Relation(b, RelationOperator.Greater, Zero), $"the base of {b}^({k}) is positive (a root in a denominator)");
+            else Require(new Relation(b, RelationOperator.GreaterOrEqual, Zero), $"the base of {b}^({k}) is nonnegative (a root)");
+        }
+        else Require(new Relation(b, RelationOperator.Greater, Zero), $"the base of the real power {b}^({x}) is positive");
     }
 
     /// <summary>Parses a relation such as <c>x &gt;= 0</c> (used for assumptions and piecewise conditions).</summary>
@@ -120,6 +167,7 @@ public sealed class Parser
                 int at = pos;
                 var d = ParseUnary();
                 if (d is Number { Value.IsZero: true }) throw new ParseException(text, at + 1, "division by zero");
+                RequireNonZero(d);
                 e = Build(at, () => Div(e, d));
             }
             else
@@ -163,6 +211,7 @@ public sealed class Parser
             var x = ParseUnary();
             if (b is Number { Value.IsZero: true } && x is Number { Value.Sign: < 0 })
                 throw new ParseException(text, at + 1, "division by zero: 0 raised to a negative power");
+            RequirePowerDomain(b, x);
             return Build(at, () => Pow(b, x));
         }
         return b;
@@ -245,6 +294,7 @@ public sealed class Parser
         if (name == "sqrt")
         {
             if (args.Count != 1) { pos = start; throw Error("sqrt takes 1 argument"); }
+            RequirePowerDomain(args[0], Expr.Half);
             return Build(start, () => Pow(args[0], Expr.Half));
         }
         if (abstractFunctions.Contains(name))
@@ -263,13 +313,28 @@ public sealed class Parser
             pos = start;
             throw Error($"{name} takes {f.Arity} argument{(f.Arity == 1 ? "" : "s")}, not {args.Count}");
         }
+        if (f == KnownFunctions.Log) Require(new Relation(args[0], RelationOperator.Greater, Zero), $"the argument of log({args[0]}) is positive");
         return Build(start, () => Call(f, args.ToArray()));
     }
 
     private Expr ParsePiecewise(int start)
     {
         var items = new List<Expr>();
-        do items.Add(ParseRelationOrExpression()); while (Accept(","));
+        // Domain conditions inside a value are needed only where its branch is taken: the path is the branch's
+        // condition and the negations of the conditions before it (for a condition and the 'otherwise': those negations).
+        var outer = path;
+        var negations = new List<Relation>();
+        try
+        {
+            do
+            {
+                path = items.Count % 2 == 1 && items[^1] is Relation taken ? [.. outer, .. negations, taken] : [.. outer, .. negations];
+                items.Add(ParseRelationOrExpression());
+                if (items.Count % 2 == 0 && items[^2] is Relation previous) negations.Add(DomainCondition.Negate(previous));
+            }
+            while (Accept(","));
+        }
+        finally { path = outer; }
         Expect(")", "',' or ')' to close piecewise(");
         if (items.Count < 3 || items.Count % 2 == 0)
         {
@@ -284,6 +349,6 @@ public sealed class Parser
             pieces.Add((r, items[i + 1]));
         }
         if (items[^1] is Relation) { pos = start; throw Error("the last argument of piecewise must be a value, not a condition"); }
-        return new Piecewise(pieces, items[^1]);
+        return Cases(pieces, items[^1]);
     }
 }

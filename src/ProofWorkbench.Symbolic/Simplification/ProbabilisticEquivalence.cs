@@ -18,8 +18,13 @@ public sealed record ProbabilisticEquivalenceResult(bool Agree, int PointsTried,
 /// </summary>
 public static class ProbabilisticEquivalence
 {
-    /// <summary>Evaluates a and b at <paramref name="points"/> points with coordinates in [−range, range].</summary>
-    public static ProbabilisticEquivalenceResult Check(Expr a, Expr b, int points = 64, double range = 2, int seed = 20231)
+    /// <summary>
+    /// Evaluates a and b at <paramref name="points"/> points with coordinates in [−range, range]. With
+    /// <paramref name="domain"/> (the domain of the expressions as written), only points certainly inside it count:
+    /// a canonical form may be defined where the original is not (√x·√x = x), and a witness must lie where it is.
+    /// </summary>
+    public static ProbabilisticEquivalenceResult Check(Expr a, Expr b, int points = 64, double range = 2, int seed = 20231,
+        IReadOnlyList<Domains.DomainCondition>? domain = null)
     {
         if (a.Any(n => n is AbstractCall) || b.Any(n => n is AbstractCall))
             return new(true, 0, 0, null); // an abstract σ has no values: no evidence either way
@@ -31,6 +36,7 @@ public static class ProbabilisticEquivalence
         {
             var point = names.ToDictionary(n => n, _ => (rng.NextDouble() * 2 - 1) * range);
             var box = point.ToDictionary(kv => kv.Key, kv => Interval.Point(kv.Value));
+            if (domain is not null && !domain.All(d => CertainlyInside(d, box))) continue;
             var ia = IntervalEvaluator.Evaluate(a, box);
             var ib = IntervalEvaluator.Evaluate(b, box);
             if (!double.IsFinite(ia.Lo) || !double.IsFinite(ia.Hi) || !double.IsFinite(ib.Lo) || !double.IsFinite(ib.Hi)) continue;
@@ -41,4 +47,22 @@ public static class ProbabilisticEquivalence
         }
         return new(true, tried, worst, null);
     }
+
+    /// <summary>True when the point certainly satisfies the condition, or certainly lies off its piecewise path.</summary>
+    private static bool CertainlyInside(Domains.DomainCondition d, IReadOnlyDictionary<string, Interval> box)
+    {
+        try
+        {
+            foreach (var r in d.Path)
+            {
+                var certain = Certainly(r, box);
+                if (certain == false) return true;
+                if (certain is null) return false;
+            }
+            return Certainly(d.Condition, box) == true;
+        }
+        catch (SymbolicException) { return false; }
+    }
+
+    private static bool? Certainly(Relation r, IReadOnlyDictionary<string, Interval> box) => IntervalEvaluator.Decide(r, box);
 }

@@ -22,5 +22,9 @@ public static class ClaimCheckers
         new OverlapExistsChecker(),
         new ConservedLimitChecker(),
         new DirectionsIndependentChecker(),
+        new SmoothnessChecker(),
+        new ExactMembershipChecker(),
+        new ParabolaLimitChecker(),
+        new RecipePartAExactChecker(),
     ];
 }

@@ -1,6 +1,7 @@
 using ProofWorkbench.ConservedQuantities;
 using ProofWorkbench.Models;
 using ProofWorkbench.Papers.Zhang2023.Proposition61;
+using ProofWorkbench.Symbolic.Domains;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Simplification;
 using ProofWorkbench.Theorems.Checking;
@@ -29,24 +30,33 @@ public sealed class EqualsChecker : IClaimChecker
     {
         Expr derived, stated;
         string what;
+        var domain = new List<DomainCondition>(); // where the expressions as written are defined (issue 9, item 2)
         if (claim.Node.Optional("lhs") is { } lhs)
         {
-            derived = lhs.Expression();
-            stated = claim.Node.Required("rhs").Expression();
+            var l = lhs.ExpressionWithDomain();
+            var r = claim.Node.Required("rhs").ExpressionWithDomain();
+            (derived, stated) = (l.Value, r.Value);
+            domain.AddRange(l.Domain.Concat(r.Domain));
             what = "left-hand side";
         }
         else
         {
             var objectNode = claim.Node.Required("object");
             what = objectNode.Text();
-            stated = claim.Node.Required("value").Expression();
-            derived = Derive(what, objectNode, claim, context);
+            var v = claim.Node.Required("value").ExpressionWithDomain();
+            stated = v.Value;
+            domain.AddRange(v.Domain);
+            var d = Derive(what, objectNode, claim, context);
+            if (d is null) // issue 9 item 6: a claim the tool cannot decide, not a malformed file
+                return new ClaimResult(claim, Verdict.Inconclusive,
+                    "Not decided: h has no closed form for this activation (the rule-based integrator found none), so it cannot be compared; state h_prime instead, or a 'conserved' claim.", []);
+            derived = d;
         }
-        var (verdict, explanation, evidence) = IdentityEvidence.Decide(what, derived, stated);
+        var (verdict, explanation, evidence) = IdentityEvidence.Decide(what, derived, stated, domain);
         return new ClaimResult(claim, verdict, explanation, [evidence]);
     }
 
-    private static Expr Derive(string what, YamlValue node, Claim claim, TheoremContext context)
+    private static Expr? Derive(string what, YamlValue node, Claim claim, TheoremContext context)
     {
         var sigma = context.ActivationOf(claim);
         var x = claim.Node.Optional("x")?.Expression() ?? Sym("x");
@@ -61,8 +71,7 @@ public sealed class EqualsChecker : IClaimChecker
             case "flow.a": return model.FlowField([sample])[1];
             case "h_prime": return ConservedQuantity.Derive(model, sample).HPrime;
             case "h":
-                return ConservedQuantity.Derive(model, sample).H
-                    ?? throw node.Error("h has no closed form for this activation; state h_prime instead, or a 'conserved' claim.");
+                return ConservedQuantity.Derive(model, sample).H; // null: no closed form
             case "conserved": return ConservedQuantity.Derive(model, sample).Quantity;
             case "prop61":
                 try { return Proposition61Condition.Derive(sigma).Condition; }

@@ -1,4 +1,8 @@
+using ProofWorkbench.Smt;
+using Formula = ProofWorkbench.Theorems.Checking.Formula;
+using ProofWorkbench.Smt.Translation;
 using ProofWorkbench.Symbolic.Compilation;
+using ProofWorkbench.Symbolic.Domains;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Printing;
 using ProofWorkbench.Symbolic.Simplification;
@@ -9,14 +13,20 @@ namespace ProofWorkbench.Theorems.Checkers;
 
 /// <summary>
 /// Decides "derived = stated" exactly with the zero test: Zero is a proof, NonZero a refutation
-/// (exact; a numeric witness point where the two differ is added for the reader), Unknown is inconclusive
-/// and carries only probabilistic evidence.
+/// (exact; a numeric witness point where the two differ is added for the reader). When the zero test cannot decide,
+/// Z3 decides derived − stated = 0 on the domain (SMT unsat is a proof, a checked model a refutation); failing that the
+/// claim is inconclusive with probabilistic evidence only.
+/// <para>The identity is claimed where the expressions AS WRITTEN are defined (the domain argument of
+/// <see cref="Decide"/>): canonical forms may be defined on more (√x·√x = x), so a refutation needs a witness inside
+/// the written domain (issue 9, item 2).</para>
 /// </summary>
 public static class IdentityEvidence
 {
-    /// <summary>The verdict and evidence for derived ≡ stated.</summary>
-    public static (Verdict Verdict, string Explanation, Evidence Evidence) Decide(string what, Expr derived, Expr stated)
+    /// <summary>The verdict and evidence for derived ≡ stated on <paramref name="domain"/> (everywhere when empty).</summary>
+    public static (Verdict Verdict, string Explanation, Evidence Evidence) Decide(string what, Expr derived, Expr stated,
+        IReadOnlyList<DomainCondition>? domain = null)
     {
+        domain ??= [];
         var difference = Expr.Sub(derived, stated);
         var formulas = new List<Formula>
         {
@@ -29,16 +39,19 @@ public static class IdentityEvidence
             return (Verdict.Proved, $"The derived {what} equals the stated one: their difference simplifies to 0 exactly.",
                 new Evidence(EvidenceLayer.Symbolic, "derived − stated ≡ 0 (rational normal form)") { Formulas = formulas });
 
-        var probe = ProbabilisticEquivalence.Check(derived, stated, range: 1.5);
+        var probe = ProbabilisticEquivalence.Check(derived, stated, range: 1.5, domain: domain);
         var values = new List<NamedValue>();
         if (probe.Witness is { } w)
             values.Add(new("witness point", string.Join(", ", w.Select(kv => $"{kv.Key} = {Format.Value(kv.Value)}"))));
-        if (result == ZeroTestResult.NonZero)
+        // Exactly nonzero as a function on all of ℝⁿ; when the written domain is restricted, it must also be nonzero
+        // somewhere inside it, which the probe's certain witness (taken inside the domain) shows.
+        if (result == ZeroTestResult.NonZero && (domain.Count == 0 || probe.Witness is not null))
         {
             values.Add(new("derived − stated at the witness", probe.Witness is null ? "—" : Format.Value(Evaluator.Evaluate(difference, probe.Witness))));
             return (Verdict.Refuted, $"The derived {what} differs from the stated one: the difference is a nonzero rational-exponential expression (exact).",
                 new Evidence(EvidenceLayer.Symbolic, "derived − stated is not identically 0 (exact; kernels algebraically independent)") { Formulas = formulas, Values = values });
         }
+        if (Smt(what, difference, domain, formulas) is { } decided) return decided;
         values.Add(new("random points agreeing", $"{probe.PointsTried} (max relative difference {Format.Error(probe.MaxRelativeDifference)})"));
         return (probe.Agree ? Verdict.Inconclusive : Verdict.Refuted,
             probe.Agree
@@ -46,5 +59,26 @@ public static class IdentityEvidence
                 : $"The derived {what} differs from the stated one at the witness point.",
             new Evidence(probe.Agree ? EvidenceLayer.Symbolic : EvidenceLayer.Numeric,
                 probe.Agree ? "zero test: unknown; probabilistic agreement only" : "numeric witness of inequality") { Formulas = formulas, Values = values });
+    }
+
+    /// <summary>Z3 on "derived − stated = 0 for all values in the domain"; null when it cannot decide or translate.</summary>
+    private static (Verdict, string, Evidence)? Smt(string what, Expr difference, IReadOnlyList<DomainCondition> domain, List<Formula> formulas)
+    {
+        if (difference.Any(n => n is AbstractCall)) return null;
+        SmtCheckResult r;
+        try { r = SmtProver.ProveSign(difference, RelationOperator.Equal, writtenDomain: domain, name: $"{what}: derived − stated = 0"); }
+        catch (UnsupportedExpressionException) { return null; }
+        catch (Z3NotFoundException) { return null; }
+        var evidence = new Evidence(EvidenceLayer.Smt, $"Z3: derived − stated = 0 {r.Verdict.ToString().ToLowerInvariant()}")
+        {
+            Formulas = formulas, SmtLib = r.Script,
+            Values = r.Witness is null ? [] : [new("witness", r.Witness.ToString() ?? "")],
+        };
+        return r.Verdict switch
+        {
+            SmtVerdict.Proved => (Verdict.Proved, $"The derived {what} equals the stated one wherever both are defined: {r.Explanation}.", evidence),
+            SmtVerdict.Refuted => (Verdict.Refuted, $"The derived {what} differs from the stated one: {r.Explanation}.", evidence),
+            _ => null,
+        };
     }
 }

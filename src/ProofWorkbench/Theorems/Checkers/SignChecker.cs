@@ -20,7 +20,9 @@ public sealed class SignChecker : IClaimChecker
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
-        var e = claim.Node.Required("expression").Expression();
+        var parsed = claim.Node.Required("expression").ExpressionWithDomain();
+        var e = parsed.Value;
+        var written = parsed.Domain.ToList(); // the domain as written: the claim is made there (issue 9, item 2)
         var relNode = claim.Node.Optional("relation");
         var op = (relNode?.Text() ?? "> 0").Replace(" ", "") switch
         {
@@ -30,11 +32,13 @@ public sealed class SignChecker : IClaimChecker
         };
         var assumptions = claim.Node.Optional("assume")?.Items().Select(a =>
         {
-            var r = a.Expression();
+            var p = a.ExpressionWithDomain();
+            written.AddRange(p.Domain);
+            var r = p.Value;
             return r as Relation ?? throw a.Error("an assumption must be a relation such as \"x > 0\".");
         }).ToList() ?? [];
         SmtCheckResult result;
-        try { result = SmtProver.ProveSign(e, op, assumptions); }
+        try { result = SmtProver.ProveSign(e, op, assumptions, writtenDomain: written); }
         catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }
         var verdict = result.Verdict switch
         {
