@@ -131,3 +131,53 @@ public class RecipeTwoPointCommandTests
         Assert.Contains(fragment, err);
     }
 }
+
+/// <summary><c>pwb recipe chain</c>: reproduction, the N = 50 chain, refusals.</summary>
+public class RecipeChainCommandTests
+{
+    private static (int Exit, string Out, string File) Run(string t0, string steps, string seed, bool json)
+    {
+        var dir = Directory.CreateTempSubdirectory("pwb-chain-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "out.yaml");
+            var output = new StringWriter();
+            int exit = RecipeCommand.RunChain(t0, steps, seed, "1", path, json, output);
+            return (exit, output.ToString(), File.ReadAllText(path));
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void The_committed_chain_is_reproduced_byte_for_byte()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProofWorkbench.sln"))) dir = dir.Parent;
+        var (exit, _, file) = Run("1;1", "10", "1", json: false);
+        Assert.Equal(0, exit);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir!.FullName, "theorems", "zhang2023", "recipe-chain-n10.yaml")), file);
+    }
+
+    [Fact]
+    public void A_chain_of_50_has_a_k_below_n_for_every_stage_and_150_claims()
+    {
+        var (exit, text, file) = Run("1;1", "50", "7", json: true);
+        Assert.Equal(0, exit);
+        var stages = JsonNode.Parse(text)!["steps"]!.AsArray();
+        Assert.Equal(50, stages.Count);
+        Assert.All(stages.Skip(1), s => Assert.InRange(s!["k"]!.GetValue<int>(), 1, s["n"]!.GetValue<int>() - 1));
+        Assert.Equal(150, file.Split("\n  - id: ").Length - 1);
+    }
+
+    [Theory]
+    [InlineData("1;1", "1", "--steps")]
+    [InlineData("1;0", "5", "step (b)")]
+    [InlineData("0;1", "5", "step (a)")]
+    [InlineData("1,1;1", "5", "d = 1")]
+    public void Refusals_exit_2(string t0, string steps, string fragment)
+    {
+        var (exit, _, err) = CliRunner.Run("recipe", "chain", "--theta0", t0, "--steps", steps, "--out", Path.Combine(Path.GetTempPath(), "pwb-never-written.yaml"));
+        Assert.Equal(2, exit);
+        Assert.Contains(fragment, err);
+    }
+}

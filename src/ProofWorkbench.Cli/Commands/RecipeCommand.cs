@@ -39,6 +39,18 @@ public static class RecipeCommand
         twoPoint.SetAction(p => RunTwoPoint(p.GetValue(t0)!, p.GetValue(t1)!, p.GetValue(t2)!, p.GetValue(x1), p.GetValue(k)!,
             p.GetValue(out2) ?? "two-point-recipe.yaml", p.GetValue(json2), Console.Out));
         command.Add(twoPoint);
+
+        var chain = new Command("chain", "The Two-point Overlapping Recipe, Part B (Section 6.2): N datasets whose limits any weakly characterizing G must treat alike (eq. (5)).");
+        var c0 = new Option<string>("--theta0") { Description = "θ₀ = (w₀, a₀) as W;A (d = 1), e.g. \"1;1\".", Required = true };
+        var steps = new Option<string>("--steps") { Description = "N, the number of datasets (2 ≤ N ≤ 200).", Required = true };
+        var seed = new Option<string?>("--seed") { Description = "Seed for the choice of k and a_n* (default 1)." };
+        var ck = new Option<string?>("--smoothness") { Description = "k: σ ∈ C^k (default 1)." };
+        var out3 = new Option<string?>("--out") { Description = "The theorem file to write (default chain-recipe.yaml)." };
+        var json3 = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        foreach (var o in new Option[] { c0, steps, seed, ck, out3, json3 }) chain.Add(o);
+        chain.SetAction(p => RunChain(p.GetValue(c0)!, p.GetValue(steps)!, p.GetValue(seed) ?? "1", p.GetValue(ck) ?? "1",
+            p.GetValue(out3) ?? "chain-recipe.yaml", p.GetValue(json3), Console.Out));
+        command.Add(chain);
         return command;
     }
 
@@ -109,6 +121,41 @@ public static class RecipeCommand
         stdout.WriteLine($"  S₂ = (x₂ = {ExactText.List(instance.X2)}, y₂ = {instance.Y2}),  σ = exp({ExactText.Of(instance.Beta2)}·u) on E₂");
         foreach (var a in instance.Anchors) stdout.WriteLine($"  [{ExactText.Of(a.Lo)}, {ExactText.Of(a.Hi)}]: {a.Role}");
         stdout.WriteLine($"  σ has {instance.Pieces.Count} pieces, breakpoints {string.Join(", ", instance.Breakpoints.Select(ExactText.Of))}");
+        stdout.WriteLine($"wrote {outPath} (check it with: ./pwb check {outPath})");
+        return 0;
+    }
+
+    /// <summary>Runs <c>recipe chain</c>; returns the exit code.</summary>
+    public static int RunChain(string theta0Text, string stepsText, string seedText, string smoothnessText, string outPath, bool json, TextWriter stdout)
+    {
+        var (w0, a0) = PointArgument.ParseTheta(theta0Text, "--theta0");
+        if (w0.Count != 1) throw new InputException("--theta0: recipe chain builds d = 1 chains; give one weight (W;A).");
+        int Int(string text, string option) => int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int v)
+            ? v : throw new InputException($"{option} '{text}' is not an integer.");
+        int n = Int(stepsText, "--steps"), seed = Int(seedText, "--seed"), k = Int(smoothnessText, "--smoothness");
+        var instance = ChainRecipe.Build(w0[0], a0, n, seed, k);
+        var commandLine = $"pwb recipe chain --theta0 \"{theta0Text}\" --steps {n} --seed {seed}" + (k == 1 ? "" : $" --smoothness {k}");
+        GeneratedFile.Write(outPath, ChainRecipe.TheoremFile(instance, commandLine));
+        if (json)
+        {
+            var o = new JsonObject
+            {
+                ["steps"] = new JsonArray(instance.Stages.Select(s => (JsonNode)new JsonObject
+                {
+                    ["n"] = s.N, ["k"] = s.K == 0 ? null : s.K,
+                    ["theta"] = new JsonObject { ["w"] = ExactText.Of(s.W), ["a"] = ExactText.Of(s.A) },
+                    ["x"] = ExactText.Of(s.X), ["y"] = s.Y.ToString(), ["beta"] = ExactText.Of(s.Beta),
+                }).ToArray()),
+                ["breakpoints"] = instance.Breakpoints.Count,
+                ["smoothness"] = k,
+                ["file"] = outPath,
+            };
+            stdout.WriteLine(Json.Write(o));
+            return 0;
+        }
+        stdout.WriteLine($"Two-point Overlapping Recipe, Part B (paper 000, Sec. 6.2): {n} datasets, σ ∈ C^{k} with {instance.Breakpoints.Count} breakpoints, seed {seed}");
+        foreach (var s in instance.Stages.Take(5)) stdout.WriteLine($"  θ{s.N}* = ({ExactText.Of(s.W)}, {ExactText.Of(s.A)}), S{s.N} = (x = {ExactText.Of(s.X)}, y = {s.Y})" + (s.K == 0 ? "" : $", overlaps with stage k = {s.K}"));
+        if (n > 5) stdout.WriteLine($"  … {n - 5} more stages");
         stdout.WriteLine($"wrote {outPath} (check it with: ./pwb check {outPath})");
         return 0;
     }

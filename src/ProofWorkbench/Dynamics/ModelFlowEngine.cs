@@ -51,7 +51,7 @@ public static class ModelFlowEngine
             {
                 var r = Integrate(model, data, start, o, null, false);
                 referenceEvaluations = r.RhsEvaluations;
-                return r.Outcome == FlowOutcome.Converged ? (r.Theta, r.FinalDistance, $"DOP853 at tolerance {o.Tolerance:G2}") : null;
+                return r.Outcome == FlowOutcome.Converged ? (r.Theta, r.FinalDistance, $"DOP853 at tolerance {o.Tolerance.ToString("G2", System.Globalization.CultureInfo.InvariantCulture)}") : null;
             });
             bound = b.Value;
             reference = b.Reference;

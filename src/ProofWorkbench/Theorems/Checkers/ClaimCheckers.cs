@@ -22,6 +22,7 @@ public static class ClaimCheckers
         new OverlapExistsChecker(),
         new ConservedLimitChecker(),
         new DirectionsIndependentChecker(),
+        new TwoLayerLimitChecker(),
         new SmoothnessChecker(),
         new ExactMembershipChecker(),
         new ParabolaLimitChecker(),

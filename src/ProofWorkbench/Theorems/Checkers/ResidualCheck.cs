@@ -30,6 +30,14 @@ public static class ResidualCheck
         return data.Samples.Select((s, i) => new ResidualEnclosure(i, IntervalEvaluator.Evaluate(model.Residual(s), box))).ToList();
     }
 
+    /// <summary>Enclosures of every residual over a box of θ = (w…, a) (e.g. a validated limit's box).</summary>
+    public static IReadOnlyList<ResidualEnclosure> EncloseBox(Activation sigma, Dataset data, IReadOnlyList<Interval> theta)
+    {
+        var model = new OneNeuronModel(sigma, data.Dimension);
+        var box = model.ParameterNames.Select((p, i) => (p, theta[i])).ToDictionary(t => t.p, t => t.Item2);
+        return data.Samples.Select((s, i) => new ResidualEnclosure(i, IntervalEvaluator.Evaluate(model.Residual(s), box))).ToList();
+    }
+
     /// <summary>Exact residuals when θ and the data are rational and σ evaluates exactly (else null).</summary>
     public static IReadOnlyList<Expr>? Exact(Activation sigma, Dataset data, Theta theta)
     {

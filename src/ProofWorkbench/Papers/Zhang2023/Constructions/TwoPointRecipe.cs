@@ -121,7 +121,7 @@ public static class TwoPointRecipe
     /// Pieces: each anchor's function on its set widened by a quarter of the neighbouring gaps (the first and last extend
     /// to ∓∞), and in the middle half of each gap the Hermite polynomial of degree 2k + 1 matching derivatives 0…k.
     /// </summary>
-    private static (List<Rational> Breakpoints, List<Expr> Pieces) Assemble(IReadOnlyList<Anchor> anchors, int k)
+    public static (List<Rational> Breakpoints, List<Expr> Pieces) Assemble(IReadOnlyList<Anchor> anchors, int k)
     {
         var breakpoints = new List<Rational>();
         var pieces = new List<Expr>();
