@@ -54,7 +54,7 @@ public static class SmtProver
             var (tr, script, outcome) = Attempt(claim, assumptions, options, translation, name, points, written);
             var domain = tr.Domain.Select(d => d.Formula.ToString()).ToList();
             var abstractions = tr.Abstractions.Select(a => a.ToString()).ToList();
-            var result = new SmtCheckResult(name, SmtVerdict.Unknown, script.Text, outcome.Witness, "")
+            var result = new SmtCheckResult(name, SmtVerdict.Unknown, outcome.Certificate, outcome.Witness, "")
             {
                 Answer = outcome.Answer, Domain = domain, Abstractions = abstractions, Elapsed = DateTime.UtcNow - start,
             };
@@ -191,6 +191,6 @@ public static class SmtProver
         for (int i = 0; i < assumptions.Count; i++) b.Assert("assumptions", texts[i], $"assumption: {assumptions[i]}");
         var script = b.Build(options);
         var outcome = SmtSolver.Solve(script, options);
-        return new AssumptionCheck(outcome.Answer, script.Text, outcome.ReasonUnknown);
+        return new AssumptionCheck(outcome.Answer, outcome.Certificate, outcome.ReasonUnknown);
     }
 }

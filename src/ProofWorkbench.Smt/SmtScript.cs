@@ -23,10 +23,11 @@ public sealed record SmtSolverOptions
 }
 
 /// <summary>
-/// A standalone SMT-LIB2 script: comments that say what is asserted and why, declarations, assertions,
-/// <c>(check-sat)</c> and <c>(get-model)</c>. <see cref="Text"/> is the certificate that
-/// <c>z3 file.smt2</c> re-runs; <see cref="CheckText"/> is the same text up to and including
-/// <c>(check-sat)</c>, which the solver evaluates before asking for the model or the reason for unknown.
+/// A standalone SMT-LIB2 script: comments that say what is asserted and why, declarations, assertions and
+/// <c>(check-sat)</c>. <see cref="CheckText"/> is what the solver evaluates before asking for the model or the reason
+/// for unknown; <see cref="Certificate"/> is the file a report writes, which <c>z3 FILE.smt2</c> re-runs with exit 0,
+/// printing exactly the answer the report states (issue 9 item 9): <c>(get-model)</c> is appended only after a
+/// <c>sat</c> answer, because Z3 answers it with an error after <c>unsat</c> or <c>unknown</c>.
 /// </summary>
 public sealed class SmtScript
 {
@@ -36,8 +37,14 @@ public sealed class SmtScript
         Variables = variables;
     }
 
-    /// <summary>The whole script, ending in <c>(check-sat)</c> and <c>(get-model)</c>.</summary>
-    public string Text => CheckText + "(get-model)\n";
+    /// <summary>The whole script, ending in <c>(check-sat)</c>: re-runnable whatever the answer.</summary>
+    public string Text => CheckText;
+
+    /// <summary>
+    /// The certificate for Z3's <paramref name="answer"/>: the script, plus <c>(get-model)</c> after <c>sat</c> so
+    /// that the re-run prints the witness too. Re-running it prints the answer first and never an error.
+    /// </summary>
+    public string Certificate(SatAnswer answer) => answer == SatAnswer.Sat ? CheckText + "(get-model)\n" : CheckText;
 
     /// <summary>The script up to and including <c>(check-sat)</c>.</summary>
     public string CheckText { get; }

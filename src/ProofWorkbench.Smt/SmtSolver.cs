@@ -21,14 +21,18 @@ public enum SatAnswer
 /// <param name="ReasonUnknown">For <see cref="SatAnswer.Unknown"/>: Z3's <c>(get-info :reason-unknown)</c>.</param>
 /// <param name="Output">Everything Z3 printed.</param>
 /// <param name="Elapsed">Wall-clock time of the query in Z3 (excluding any wait for another query to finish).</param>
+/// <param name="Certificate">The script to write for this answer (<see cref="SmtScript.Certificate"/>): <c>z3 FILE</c> re-runs it with exit 0.</param>
 public sealed record SolverOutcome(SatAnswer Answer, Witness? Witness, IReadOnlyDictionary<string, WitnessValue>? Model,
-    string? ReasonUnknown, string Output, TimeSpan Elapsed);
+    string? ReasonUnknown, string Output, TimeSpan Elapsed, string Certificate);
 
 /// <summary>
 /// Runs SMT-LIB2 scripts through the static class <see cref="Native"/> of Microsoft.Z3 (the only part of
-/// the package that works against Debian's libz3 4.8.12). Each query gets its own context, created with
-/// <c>Z3_mk_context_rc</c> and deleted with <c>Z3_del_context</c> before the call returns — no finalizers.
-/// Limits: the context's <c>timeout</c> parameter, the script's own <c>(set-option :timeout …)</c> and
+/// the package that works against Debian's libz3 4.8.12). ONE context per process (issue 11 item 5: creating a
+/// context costs about 8 ms, and <c>pwb check</c> makes dozens of queries), created with <c>Z3_mk_context_rc</c> on
+/// first use; between queries it is cleared with the SMT-LIB2 command <c>(reset)</c>, so every query starts from an
+/// empty solver and every script stays self-contained for re-running. A context whose query was interrupted or
+/// failed is deleted with <c>Z3_del_context</c> and the next query makes a fresh one (no finalizers anywhere).
+/// Limits per query: the context's <c>timeout</c> parameter, the script's own <c>(set-option :timeout …)</c> and
 /// <c>(set-option :rlimit …)</c> (4.8.12's SMT-LIB front end honours only these), and a watchdog that calls
 /// <c>Z3_interrupt</c> if a query overruns its timeout. Queries are serialized process-wide, and Z3's global
 /// parameters are reset before each one (4.8.12 keeps a script's <c>:rlimit</c> process-wide).
@@ -79,7 +83,7 @@ public static class SmtSolver
                 }
                 var model = wanted.ToDictionary(n => n, ValueOf, StringComparer.Ordinal);
                 var witness = new Witness(script.Variables.Select(v => KeyValuePair.Create(v.DisplayName, model[v.SmtName])));
-                return new SolverOutcome(answer, witness, model, null, output, watch.Elapsed);
+                return new SolverOutcome(answer, witness, model, null, output, watch.Elapsed, script.Certificate(answer));
             }
             case SatAnswer.Unknown:
             {
@@ -88,10 +92,10 @@ public static class SmtSolver
                 var read = SExpr.ReadAll(text);
                 string reason = read.Count > 0 && read[^1].IsList && read[^1].Items.Count == 2 ? read[^1].Items[1].Atom ?? "" : text.Trim();
                 if (reason.Length == 0) reason = "unknown";
-                return new SolverOutcome(answer, null, null, reason, output, watch.Elapsed);
+                return new SolverOutcome(answer, null, null, reason, output, watch.Elapsed, script.Certificate(answer));
             }
             default:
-                return new SolverOutcome(answer, null, null, null, output, watch.Elapsed);
+                return new SolverOutcome(answer, null, null, null, output, watch.Elapsed, script.Certificate(answer));
         }
     }
 
@@ -117,9 +121,15 @@ public static class SmtSolver
     private static string Quote(string name) => name.All(c => char.IsAsciiLetterOrDigit(c) || "~!@$%^&*_-+=<>.?/".Contains(c)) ? name : $"|{name}|";
     private static string Unquote(string name) => name.Length >= 2 && name[0] == '|' && name[^1] == '|' ? name[1..^1] : name;
 
-    /// <summary>One Z3 context, owned from creation to deletion; serialized with all other sessions.</summary>
+    /// <summary>
+    /// One query on the process's Z3 context, serialized with all other queries. The context lives in
+    /// <see cref="Shared"/> (guarded by <see cref="Serial"/>) and is reused while queries end cleanly.
+    /// </summary>
     private sealed class Z3Session : IDisposable
     {
+        // The process's context: read and written only while holding Serial.
+        private static IntPtr Shared;
+
         // A no-op error handler: errors are read back from Z3_get_error_code by the Native wrappers,
         // which throw Z3Exception. Static, so the delegate outlives every context.
         private static readonly Native.Z3_error_handler IgnoreErrors = (_, _) => { };
@@ -127,7 +137,7 @@ public static class SmtSolver
         private readonly Lock sync = new();
         private readonly IntPtr context;
         private readonly int timeout;
-        private bool closed, running;
+        private bool closed, running, interrupted, failed;
         private string transcript = "";
 
         private Z3Session(IntPtr context, int timeout) { this.context = context; this.timeout = timeout; }
@@ -143,16 +153,20 @@ public static class SmtSolver
                     // Z3 4.8.12 keeps some options set by scripts (rlimit, timeout) as process-wide parameters;
                     // reset them so that no query inherits the limits of the previous one.
                     Native.Z3_global_param_reset_all();
-                    var cfg = Native.Z3_mk_config();
-                    try
+                    var timeoutText = options.TimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (Shared == IntPtr.Zero)
                     {
-                        Native.Z3_set_param_value(cfg, "model", "true");
-                        Native.Z3_set_param_value(cfg, "timeout", options.TimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                        var ctx = Native.Z3_mk_context_rc(cfg);
-                        Native.Z3_set_error_handler(ctx, IgnoreErrors);
-                        return new Z3Session(ctx, options.TimeoutMilliseconds);
+                        var cfg = Native.Z3_mk_config();
+                        try
+                        {
+                            Native.Z3_set_param_value(cfg, "model", "true");
+                            Shared = Native.Z3_mk_context_rc(cfg);
+                            Native.Z3_set_error_handler(Shared, IgnoreErrors);
+                        }
+                        finally { Native.Z3_del_config(cfg); }
                     }
-                    finally { Native.Z3_del_config(cfg); }
+                    Native.Z3_update_param_value(Shared, "timeout", timeoutText);
+                    return new Z3Session(Shared, options.TimeoutMilliseconds);
                 });
             }
             catch { Serial.Release(); throw; }
@@ -163,11 +177,12 @@ public static class SmtSolver
             transcript += text;
             // Watchdog: the script's own timeout normally fires first; this interrupts a query that ignores it.
             int grace = Math.Max(1000, timeout / 2);
-            using var watchdog = new Timer(_ => { lock (sync) { if (running && !closed) Native.Z3_interrupt(context); } },
+            using var watchdog = new Timer(_ => { lock (sync) { if (running && !closed) { interrupted = true; Native.Z3_interrupt(context); } } },
                 null, timeout + grace, Timeout.Infinite);
             lock (sync) running = true;
             try { return Z3Library.Guard(() => Native.Z3_eval_smtlib2_string(context, text)); }
-            catch (Z3Exception e) { throw new SmtScriptException($"Z3 rejected the script: {Errors(e.Message)}", transcript); }
+            catch (Z3Exception e) { failed = true; throw new SmtScriptException($"Z3 rejected the script: {Errors(e.Message)}", transcript); }
+            catch { failed = true; throw; }
             finally { lock (sync) running = false; }
         }
 
@@ -184,7 +199,20 @@ public static class SmtSolver
         public void Dispose()
         {
             lock (sync) closed = true;
-            try { Native.Z3_del_context(context); }
+            try
+            {
+                // Clear the solver for the next query; a context that was interrupted or failed is not reused.
+                if (!interrupted && !failed)
+                {
+                    try { Native.Z3_eval_smtlib2_string(context, "(reset)"); }
+                    catch (Z3Exception) { failed = true; }
+                }
+                if (interrupted || failed)
+                {
+                    Native.Z3_del_context(context);
+                    Shared = IntPtr.Zero;
+                }
+            }
             finally { Serial.Release(); }
         }
     }

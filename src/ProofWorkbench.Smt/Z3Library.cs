@@ -94,7 +94,7 @@ public static class Z3Library
 }
 
 /// <summary>The native Z3 library could not be loaded; the message is one sentence naming the package to install.</summary>
-public sealed class Z3NotFoundException(string message) : Exception(message);
+public sealed class Z3NotFoundException(string message) : InputException(message);
 
 /// <summary>Z3 rejected an SMT-LIB2 script; <see cref="Exception.Message"/> carries Z3's error text.</summary>
 public sealed class SmtScriptException(string message, string script) : Exception(message)

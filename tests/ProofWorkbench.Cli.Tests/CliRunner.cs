@@ -14,6 +14,8 @@ public static class CliRunner
             var stderr = new StringWriter();
             var oldOut = Console.Out;
             var oldErr = Console.Error;
+            var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+            var (defaultCulture, defaultUiCulture) = (System.Globalization.CultureInfo.DefaultThreadCurrentCulture, System.Globalization.CultureInfo.DefaultThreadCurrentUICulture);
             Console.SetOut(stdout);
             Console.SetError(stderr);
             try
@@ -26,6 +28,9 @@ public static class CliRunner
             {
                 Console.SetOut(oldOut);
                 Console.SetError(oldErr);
+                // The program sets the invariant culture for its process; give the test back its own.
+                (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
+                (System.Globalization.CultureInfo.DefaultThreadCurrentCulture, System.Globalization.CultureInfo.DefaultThreadCurrentUICulture) = (defaultCulture, defaultUiCulture);
             }
         }
     }

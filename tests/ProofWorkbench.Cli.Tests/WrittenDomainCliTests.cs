@@ -78,3 +78,17 @@ public sealed class WrittenDomainCliTests : IDisposable
         Assert.Contains("4 of 4 claims got their expected verdicts", output);
     }
 }
+
+/// <summary>Issue 9, item 4 through the CLI: piecewise activations decided branch by branch.</summary>
+public class PiecewiseCliTests
+{
+    [Fact]
+    public void DeriveGivesCPerBranchAndExcludesZerosOnTheRight()
+    {
+        var (exit, output, err) = CliRunner.Run("derive", "--activation", "piecewise(u<0, exp(u), 1+u)", "--roots", "0.1,10");
+        Assert.True(exit == 0, err);
+        Assert.Contains("= piecewise(u < 0, 1, 1/(1 + u))", output);
+        Assert.Contains("C has no zero in [0.1, 10]", output);
+        Assert.DoesNotContain("undecided", output);
+    }
+}

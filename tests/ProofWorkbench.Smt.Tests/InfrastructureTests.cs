@@ -114,8 +114,9 @@ public class InfrastructureTests
     }
 
     [Fact]
-    public void ManyQueriesEachOwnAndReleaseTheirContext()
+    public void ManyQueriesShareOneContextResetBetweenQueries()
     {
+        // Each script declares x afresh: without the (reset) between queries the second declaration would be an error.
         for (int i = 0; i < 200; i++)
         {
             var o = SmtSolver.Solve(Script($"(= x {i}.0)", ("x", "x")));
@@ -124,13 +125,27 @@ public class InfrastructureTests
     }
 
     [Fact]
-    public void ScriptsCarryTheirLimitsAndEndWithCheckSatAndGetModel()
+    public void ScriptsCarryTheirLimitsAndAskForTheModelOnlyAfterSat()
     {
         var s = Script("(> x 0.0)", ("x", "x"));
         Assert.Contains("(set-option :timeout 10000)", s.Text);
         Assert.Contains("(set-option :rlimit 50000000)", s.Text);
-        Assert.EndsWith("(check-sat)\n(get-model)\n", s.Text);
+        Assert.EndsWith("(check-sat)\n", s.Text);
         Assert.EndsWith("(check-sat)\n", s.CheckText);
+        Assert.EndsWith("(check-sat)\n(get-model)\n", s.Certificate(SatAnswer.Sat));
+        Assert.EndsWith("(check-sat)\n", s.Certificate(SatAnswer.Unsat));
+        Assert.EndsWith("(check-sat)\n", s.Certificate(SatAnswer.Unknown));
+    }
+
+    [Fact]
+    public void AnInterruptedQueryDoesNotSpoilTheNext()
+    {
+        var slow = SmtSolver.Solve(Script(HardSystem, ("x", "x"), ("y", "y"), ("z", "z")), new SmtSolverOptions { TimeoutMilliseconds = 50 });
+        Assert.Equal(SatAnswer.Unknown, slow.Answer);
+        var o = SmtSolver.Solve(Script("(= x 7.0)", ("x", "x")));
+        Assert.Equal(SatAnswer.Sat, o.Answer);
+        Assert.Equal(new Rational(7), o.Witness!["x"].Exact);
+        Assert.Equal(SatAnswer.Unsat, SmtSolver.Solve(Script("(and (> x 1.0) (< x 0.0))", ("x", "x"))).Answer);
     }
 }
 

@@ -17,7 +17,10 @@ public static class Z3Command
     public static string? Path { get; } = new[] { "/usr/bin/z3", "/usr/local/bin/z3" }.FirstOrDefault(File.Exists);
 
     /// <summary>Runs `z3 file.smt2` on the script and returns the first line of its output (sat, unsat or unknown).</summary>
-    public static string FirstLine(string script)
+    public static string FirstLine(string script) => Run(script).Output.Split('\n')[0].Trim();
+
+    /// <summary>Runs `z3 file.smt2` on the script: its exit code and everything it printed (stdout and stderr).</summary>
+    public static (int Exit, string Output) Run(string script)
     {
         var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pwb-{Guid.NewGuid():N}.smt2");
         File.WriteAllText(file, script);
@@ -26,8 +29,9 @@ public static class Z3Command
             var psi = new ProcessStartInfo(Path!, file) { RedirectStandardOutput = true, RedirectStandardError = true };
             using var p = Process.Start(psi)!;
             var output = p.StandardOutput.ReadToEnd();
+            var error = p.StandardError.ReadToEnd();
             p.WaitForExit();
-            return output.Split('\n')[0].Trim();
+            return (p.ExitCode, output + error);
         }
         finally { File.Delete(file); }
     }

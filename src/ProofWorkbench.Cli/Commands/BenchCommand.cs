@@ -27,6 +27,14 @@ public static class BenchCommand
         ode.Add(problem); ode.Add(json);
         ode.SetAction(p => Run(p.GetValue(json), Console.Out, p.GetValue(problem)));
         bench.Add(ode);
+        var scale = new Command("scale", "Gradient flow of two-layer networks (d = 10, m = 10 … 100000) on Corollary 6.2's construction: cost per parameter, work, error.");
+        var widths = new Option<string[]>("--width") { Description = "Run only this width m (repeatable); default 10, 100, 1000, 10000, 100000." };
+        var scaleJson = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        scale.Add(widths); scale.Add(scaleJson);
+        scale.SetAction(p => ScaleBenchCommand.Run(p.GetValue(scaleJson), Console.Out,
+            (p.GetValue(widths) ?? []).Select(w => int.TryParse(w, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) ? m
+                : throw new InputException($"--width '{w}' is not a whole number.")).ToArray()));
+        bench.Add(scale);
         return bench;
     }
 

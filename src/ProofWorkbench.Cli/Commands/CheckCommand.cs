@@ -34,31 +34,42 @@ public static class CheckCommand
     public static int Run(IReadOnlyList<string> paths, string outDir, bool json, TextWriter stdout, TextWriter stderr, bool certificates = false)
     {
         var files = Collect(paths);
+        ReportOutput.Prepare(outDir);
         var checker = new TheoremChecker(ClaimCheckers.All());
         var loaded = new List<(TheoremFile File, string Relative)>();
+        // Issue 9 item 6: a malformed file is reported (file:line:column) and the others are still checked; exit 2.
+        int malformed = 0;
+        void Malformed(TheoremFileException ex)
+        {
+            malformed++;
+            stderr.WriteLine($"pwb check: {ex.Message}");
+        }
         foreach (var (path, relative) in files)
         {
-            var file = TheoremLoader.Load(path, File.ReadAllText(path), checker.Kinds);
-            checker.Validate(file);
-            loaded.Add((file, relative));
+            try
+            {
+                var file = TheoremLoader.Load(path, ReportOutput.ReadTheoremFile(path), checker.Kinds);
+                checker.Validate(file);
+                loaded.Add((file, relative));
+            }
+            catch (TheoremFileException ex) { Malformed(ex); }
         }
 
         var results = new List<(TheoremResult Result, string Report)>();
         void CheckOne(TheoremFile file, string relative, Action<Claim> progress)
         {
-            var result = checker.Check(file, progress);
+            TheoremResult result;
+            try { result = checker.Check(file, progress); }
+            catch (TheoremFileException ex) { Malformed(ex); return; }
             var baseName = Path.GetFileNameWithoutExtension(relative);
             var dir = Path.Combine(outDir, Path.GetDirectoryName(relative) ?? "");
             var report = MarkdownReport.Render(result, baseName);
-            Directory.CreateDirectory(dir);
-            File.WriteAllText(Path.Combine(dir, report.FileName), report.Markdown);
-            foreach (var a in report.Attachments) File.WriteAllText(Path.Combine(dir, a.FileName), a.Content);
+            ReportOutput.Write(outDir, dir, report.FileName, report.Markdown);
+            foreach (var a in report.Attachments) ReportOutput.Write(outDir, dir, a.FileName, a.Content);
             if (certificates)
             {
-                var certDir = Path.Combine(dir, $"{baseName}.certificates");
-                Directory.CreateDirectory(certDir);
                 foreach (var claim in result.Claims)
-                    File.WriteAllText(Path.Combine(certDir, Certificate.FileName(claim.Claim)), Certificate.Write(Certificate.Of(file, claim)));
+                    ReportOutput.Write(outDir, Path.Combine(dir, $"{baseName}.certificates"), Certificate.FileName(claim.Claim), Certificate.Write(Certificate.Of(file, claim)));
             }
             results.Add((result, Path.Combine(dir, report.FileName)));
         }
@@ -90,6 +101,7 @@ public static class CheckCommand
 
         if (json) stdout.WriteLine(Json.Write(Summary(results.Select(r => r.Result))));
         else WriteTable(results, stdout);
+        if (malformed > 0) return 2;
         return results.All(r => r.Result.AllAsExpected) ? 0 : 1;
     }
 

@@ -31,13 +31,25 @@ public sealed record FlowArguments(string Activation, string W0, string A0, IRea
 /// </summary>
 public static class FlowCommand
 {
+    /// <summary>The largest input dimension d for which <c>one-neuron</c> runs on the symbolic engine (its (d+1)² Jacobian).</summary>
+    public const int SymbolicLimit = 20;
+
     /// <summary>The System.CommandLine definition of <c>pwb flow</c>.</summary>
     public static Command Create()
     {
-        var command = new Command("flow", "Integrate the gradient flow of f = a·σ(wᵀx), L = Σ (f(x) − y)^2, to its limit.");
-        var activation = new Option<string>("--activation") { Description = "The activation σ as an expression in one variable, e.g. 1/(1+exp(-u)).", Required = true };
-        var w0 = new Option<string>("--w0") { Description = "Initial w: comma-separated numbers, e.g. 0.922 or 0.1,-0.2,0.3.", Required = true };
-        var a0 = new Option<string>("--a0") { Description = "Initial a, e.g. 2.868.", Required = true };
+        var command = new Command("flow", "Integrate the gradient flow of a model (default: f = a·σ(wᵀx), L = Σ (f(x) − y)^2) to its limit.");
+        var activation = new Option<string?>("--activation") { Description = "The activation σ as an expression in one variable, e.g. 1/(1+exp(-u)) (one-neuron: required; two-layer: default exp(u))." };
+        var w0 = new Option<string?>("--w0") { Description = "Initial w: comma-separated numbers, e.g. 0.922 or 0.1,-0.2,0.3 (two-layer: w_1, then w_2, …)." };
+        var a0 = new Option<string?>("--a0") { Description = "Initial a, e.g. 2.868 (two-layer: one per neuron, comma-separated)." };
+        var modelName = new Option<string?>("--model") { Description = "one-neuron (default), two-layer, relu-neuron, diagonal or linear." };
+        var width = new Option<string?>("--width") { Description = "two-layer: the number m of neurons." };
+        var init = new Option<string?>("--init") { Description = "two-layer: random (seeded) or equal-time (σ = exp: Corollary 6.2 with all neurons' travel times equal), instead of --w0/--a0." };
+        var seed = new Option<string?>("--seed") { Description = "Seed of --init (default 1)." };
+        var reluZero = new Option<string?>("--relu-derivative-at-zero") { Description = "relu-neuron: the value used for σ′(0), in [0, 1] (default 1, paper 002)." };
+        var depth = new Option<string?>("--depth") { Description = "diagonal: the depth D ≥ 2 (default 2)." };
+        var alpha = new Option<string?>("--alpha") { Description = "diagonal: the initialization scale α (w₊ = w₋ = α·1; default 1)." };
+        var lossScale = new Option<string?>("--loss-scale") { Description = "c in L = c·Σ (f(x) − y)^2 (default 1; papers 002 and 003 use 1/2)." };
+        var trajectory = new Option<string?>("--trajectory") { Description = "Write the accepted states (t, θ) to this CSV file." };
         var x = new Option<string[]>("--x") { Description = "Input of a sample: comma-separated numbers (required; repeat --x/--y for more samples).", AllowMultipleArgumentsPerToken = false };
         var y = new Option<string[]>("--y") { Description = "Label of a sample (required, one per --x): a number or a constant expression such as -log(1+exp(0.18)).", AllowMultipleArgumentsPerToken = false };
         var method = new Option<string>("--method") { Description = "auto, dop853, radau5 or taylor (default auto).", DefaultValueFactory = _ => "auto" };
@@ -45,10 +57,30 @@ public static class FlowCommand
         var maxSteps = new Option<string?>("--max-steps") { Description = "Step budget (default 200000)." };
         var maxTime = new Option<string?>("--max-time") { Description = "Time budget: integrate on [0, T] at most (default 1e12)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
-        foreach (var o in new Option[] { activation, w0, a0, x, y, method, tol, maxSteps, maxTime, json }) command.Add(o);
-        command.SetAction(p => Run(new FlowArguments(p.GetValue(activation)!, p.GetValue(w0)!, p.GetValue(a0)!,
-            p.GetValue(x) ?? [], p.GetValue(y) ?? [], p.GetValue(method) ?? "auto", p.GetValue(tol), p.GetValue(maxSteps), p.GetValue(maxTime)),
-            p.GetValue(json), Console.Out));
+        foreach (var o in new Option[] { activation, w0, a0, x, y, method, tol, maxSteps, maxTime, json, modelName, width, init, seed, reluZero, depth, alpha, lossScale, trajectory })
+            command.Add(o);
+        command.SetAction(p =>
+        {
+            string[] modelOnly = [.. new (Option Option, string? Value)[] { (width, p.GetValue(width)), (init, p.GetValue(init)), (seed, p.GetValue(seed)),
+                (reluZero, p.GetValue(reluZero)), (depth, p.GetValue(depth)), (alpha, p.GetValue(alpha)), (lossScale, p.GetValue(lossScale)),
+                (trajectory, p.GetValue(trajectory)) }.Where(o => o.Value is not null).Select(o => o.Option.Name)];
+            var model = p.GetValue(modelName);
+            // one-neuron with d ≤ SymbolicLimit keeps the symbolic engine (exact Jacobian, Lemma A.3 route, eq. (26) diagnostics);
+            // larger d goes to the vectorized backend, whose cost is linear in d.
+            bool symbolic = (model is null or "one-neuron") && modelOnly.Length == 0
+                && (p.GetValue(w0) is not { } w0Text || w0Text.Split(',').Length <= SymbolicLimit);
+            if (!symbolic)
+                return ModelFlowCommand.Run(new ModelFlowArguments(model ?? "one-neuron", p.GetValue(activation), p.GetValue(w0), p.GetValue(a0),
+                    p.GetValue(x) ?? [], p.GetValue(y) ?? [], p.GetValue(width), p.GetValue(init), p.GetValue(seed), p.GetValue(reluZero),
+                    p.GetValue(depth), p.GetValue(alpha), p.GetValue(lossScale), p.GetValue(trajectory), p.GetValue(method) ?? "auto",
+                    p.GetValue(tol), p.GetValue(maxSteps), p.GetValue(maxTime)), p.GetValue(json), Console.Out);
+            return Run(new FlowArguments(
+                p.GetValue(activation) ?? throw new InputException("Option '--activation' is required; give σ, e.g. --activation \"1/(1+exp(-u))\"."),
+                p.GetValue(w0) ?? throw new InputException("Option '--w0' is required; give the initial weights, e.g. --w0 0.922."),
+                p.GetValue(a0) ?? throw new InputException("Option '--a0' is required; give the initial outer weight, e.g. --a0 2.868."),
+                p.GetValue(x) ?? [], p.GetValue(y) ?? [], p.GetValue(method) ?? "auto", p.GetValue(tol), p.GetValue(maxSteps), p.GetValue(maxTime)),
+                p.GetValue(json), Console.Out);
+        });
         return command;
     }
 
@@ -189,10 +221,12 @@ public static class FlowCommand
         }
     }
 
-    private static string OutcomeName(FlowOutcome o) => o switch
+    /// <summary>The outcome's name in JSON and text.</summary>
+    public static string OutcomeName(FlowOutcome o) => o switch
     {
         FlowOutcome.Converged => "converged",
         FlowOutcome.CriticalPoint => "critical_point",
+        FlowOutcome.Sliding => "sliding",
         FlowOutcome.Diverged => "diverged",
         FlowOutcome.BudgetExhausted => "budget_exhausted",
         FlowOutcome.NonFinite => "non_finite",

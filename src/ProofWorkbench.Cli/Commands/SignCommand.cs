@@ -40,25 +40,15 @@ public static class SignCommand
         SmtSolverOptions? options)
     {
         // ---- input ----
-        var op = ParseRelation(string.IsNullOrWhiteSpace(relation) ? "> 0" : relation);
-        if (op is null)
-        {
-            stderr.WriteLine($"pwb sign: --relation '{relation}' is not one of \"> 0\", \">= 0\", \"< 0\", \"<= 0\", \"!= 0\".");
-            return 2;
-        }
+        // Bad input is an InputException, reported by Program.cs (one sentence, exit 2).
+        var op = ParseRelation(string.IsNullOrWhiteSpace(relation) ? "> 0" : relation)
+            ?? throw new InputException($"--relation '{relation}' is not one of \"> 0\", \">= 0\", \"< 0\", \"<= 0\", \"!= 0\".");
         Expr e;
         var written = new List<DomainCondition>(); // the domain of EXPR and the assumptions as written (issue 9, item 2)
         try { var parsed = Parser.ParseWithDomain(expr); e = parsed.Value; written.AddRange(parsed.Domain); }
-        catch (ParseException ex)
-        {
-            stderr.WriteLine($"pwb sign: EXPR, column {ex.Column}: {ex.Reason}.");
-            return 2;
-        }
+        catch (ParseException ex) { throw new InputException($"EXPR, column {ex.Column}: {ex.Reason}."); }
         if (e is Relation)
-        {
-            stderr.WriteLine("pwb sign: EXPR is a relation; give the expression alone and the comparison with --relation (for example --relation \">= 0\").");
-            return 2;
-        }
+            throw new InputException("EXPR is a relation; give the expression alone and the comparison with --relation (for example --relation \">= 0\").");
         var assumed = new List<Relation>();
         foreach (var a in assumptions)
         {
@@ -68,20 +58,15 @@ public static class SignCommand
                 assumed.Add(parsed.Value as Relation ?? throw new ParseException(a, a.Length + 1, "expected a relation such as 'x > 0' (one of < <= > >= == !=)"));
                 written.AddRange(parsed.Domain);
             }
-            catch (ParseException ex)
-            {
-                stderr.WriteLine($"pwb sign: --assume '{a}', column {ex.Column}: {ex.Reason}.");
-                return 2;
-            }
+            catch (ParseException ex) { throw new InputException($"--assume '{a}', column {ex.Column}: {ex.Reason}."); }
         }
-        var claim = new Relation(e, op.Value, Expr.Zero);
+        var claim = new Relation(e, op, Expr.Zero);
 
         // ---- decision ----
-        SmtCheckResult result;
-        try
+        // Prove checks the assumptions alone first and reports contradictory ones instead of proving anything.
+        // An unsupported function or a missing libz3 is an InputException (Program.cs reports it).
+        var result = SmtProver.Prove(claim, assumed, options, writtenDomain: written);
         {
-            // Prove checks the assumptions alone first and reports contradictory ones instead of proving anything.
-            result = SmtProver.Prove(claim, assumed, options, writtenDomain: written);
             if (result.AssumptionsUnsatisfiable || result.DomainEmpty)
             {
                 string why = result.AssumptionsUnsatisfiable
@@ -98,21 +83,6 @@ public static class SignCommand
                 }
                 return 1;
             }
-        }
-        catch (UnsupportedExpressionException ex)
-        {
-            stderr.WriteLine($"pwb sign: {ex.Message}.");
-            return 2;
-        }
-        catch (Z3NotFoundException ex)
-        {
-            stderr.WriteLine($"pwb sign: {ex.Message}.");
-            return 2;
-        }
-        catch (SmtScriptException ex)
-        {
-            stderr.WriteLine($"pwb sign: {ex.Message}.");
-            return 2;
         }
 
         // ---- output ----

@@ -8,8 +8,11 @@ using static ProofWorkbench.Symbolic.Expressions.Expr;
 
 namespace ProofWorkbench.Smt.Translation;
 
-/// <summary>An expression the SMT translation cannot express soundly (sin, cos, abstract σ, …).</summary>
-public sealed class UnsupportedExpressionException(string message) : Exception(message);
+/// <summary>
+/// An expression the SMT translation cannot express soundly (sin, cos, abstract σ, …). For <c>pwb sign</c> this is
+/// bad input (a kind of <see cref="InputException"/>); a claim checker turns it into <c>inconclusive</c> with the reason.
+/// </summary>
+public sealed class UnsupportedExpressionException(string message) : InputException(message);
 
 /// <summary>What a fresh SMT variable stands for.</summary>
 public enum AbstractionKind

@@ -45,7 +45,7 @@ public static class Differentiator
             FunctionCall f => Add(Enumerable.Range(0, f.Arguments.Count).Select(i =>
                 Mul(f.Function.Derivative(f.Arguments.ToArray(), i), D(f.Arguments[i], x, cache)))),
             AbstractCall a => Mul(new AbstractCall(a.Name, a.Order + 1, a.Argument), D(a.Argument, x, cache)),
-            Piecewise pw => new Piecewise(pw.Pieces.Select(p => (p.Condition, D(p.Value, x, cache))).ToList(), D(pw.Otherwise, x, cache)),
+            Piecewise pw => Cases(pw.Pieces.Select(p => (p.Condition, D(p.Value, x, cache))).ToList(), D(pw.Otherwise, x, cache)),
             _ => throw new SymbolicException($"Cannot differentiate the relation '{e}'."),
         };
         cache[e] = result;

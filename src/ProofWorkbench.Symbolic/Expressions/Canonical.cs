@@ -199,6 +199,39 @@ internal static class Canonical
             throw new SymbolicException($"the exact value of {v}^{k} would have about {(long)(bits * k.Abs().ToDouble())} bits, more than {ExpressionLimits.MaxNumberBits} (the limit for exact numbers)");
     }
 
+    /// <summary>
+    /// A piecewise expression with its exactly decided conditions folded (issue 9, item 4): a piece whose condition is
+    /// false between numbers is dropped; the first piece whose condition is true ends the list (it becomes the value
+    /// when every piece before it was dropped, else the 'otherwise'). So σ(1/2) for piecewise(u &lt; 0, exp(u), 1 + u)
+    /// is exactly 3/2.
+    /// </summary>
+    public static Expr Piecewise(IReadOnlyList<(Relation Condition, Expr Value)> pieces, Expr otherwise)
+    {
+        var kept = new List<(Relation, Expr)>();
+        foreach (var (condition, value) in pieces)
+        {
+            var decided = Decide(condition);
+            if (decided == false) continue;
+            if (decided == true)
+            {
+                if (kept.Count == 0) return value;
+                otherwise = value;
+                break;
+            }
+            kept.Add((condition, value));
+        }
+        if (kept.Count == 0 || kept.All(p => p.Item2.Equals(otherwise))) return otherwise; // every branch the same value
+        return new Piecewise(kept, otherwise);
+    }
+
+    /// <summary>True or false when the relation compares two exact numbers, else null.</summary>
+    public static bool? Decide(Relation r)
+    {
+        if (r.Left is not Number && r.Right is not Number) return null;
+        var d = Add([r.Left, Mul([Expr.MinusOne, r.Right])]);
+        return d is Number n ? Relation.Holds(r.Operator, n.Value.Sign, 0) : null;
+    }
+
     public static Expr Call(FunctionInfo f, Expr[] args)
     {
         if (args.Length != f.Arity)
@@ -207,5 +240,9 @@ internal static class Canonical
     }
 }
 
-/// <summary>An error in building or transforming an expression (division by zero, wrong arity, …).</summary>
-public sealed class SymbolicException(string message) : Exception(message);
+/// <summary>
+/// An expression the engine refuses (division by zero, wrong arity, a limit of
+/// <see cref="Limits.ExpressionLimits"/>, …): a kind of <see cref="InputException"/>, because it is always the
+/// expression given that cannot be handled.
+/// </summary>
+public sealed class SymbolicException(string message) : InputException(message);

@@ -105,6 +105,8 @@ public abstract class Expr : IEquatable<Expr>, IComparable<Expr>
     public static Expr Neg(Expr a) => Mul(MinusOne, a);
     /// <summary>a / b.</summary>
     public static Expr Div(Expr a, Expr b) => Mul(a, Pow(b, MinusOne));
+    /// <summary>A piecewise expression, with conditions decided between exact numbers folded away.</summary>
+    public static Expr Cases(IReadOnlyList<(Relation Condition, Expr Value)> pieces, Expr otherwise) => Canonical.Piecewise(pieces, otherwise);
     /// <summary>A known function applied to arguments (see <see cref="KnownFunctions"/>).</summary>
     public static Expr Call(FunctionInfo function, params Expr[] args) => Canonical.Call(function, args);
     /// <summary>A known function by name.</summary>
@@ -360,7 +362,7 @@ public sealed class Piecewise : Expr
     {
         var pieces = new List<(Relation, Expr)>();
         for (int i = 0; i + 1 < c.Count; i += 2) pieces.Add(((Relation)c[i], c[i + 1]));
-        return new Piecewise(pieces, c[^1]);
+        return Canonical.Piecewise(pieces, c[^1]);
     }
     internal override int Rank => 7;
     internal override int ComputeHash() => Hash.Of(37, children);

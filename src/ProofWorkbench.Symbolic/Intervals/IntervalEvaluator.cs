@@ -37,8 +37,7 @@ public static class IntervalEvaluator
                 return l.Monotone(Math.Exp);
             }
             case FunctionCall f: return Function(f, box);
-            case Piecewise pw:
-                return pw.Pieces.Select(p => Evaluate(p.Value, box)).Aggregate(Evaluate(pw.Otherwise, box), (a, b) => a.Hull(b));
+            case Piecewise pw: return Branches(pw, box);
             default: throw new SymbolicException($"No interval extension for '{e}'.");
         }
     }
@@ -72,6 +71,44 @@ public static class IntervalEvaluator
             case "sin" or "cos": return new(-1, 1);
             default: throw new SymbolicException($"No interval extension for {f.Function.Name}.");
         }
+    }
+
+    /// <summary>
+    /// A piecewise expression branch by branch (issue 9, item 4): a condition decided on the box (by interval
+    /// arithmetic) selects or drops its branch; only the branches that may be taken are evaluated, and their hull is
+    /// the enclosure. So piecewise(u &lt; 0, exp(u), 1 + u) on u ∈ [0.1, 10] is enclosed by 1 + u alone.
+    /// </summary>
+    private static Interval Branches(Piecewise pw, IReadOnlyDictionary<string, Interval> box)
+    {
+        Interval? hull = null;
+        foreach (var (condition, value) in pw.Pieces)
+        {
+            var decided = Decide(condition, box);
+            if (decided == false) continue;
+            var v = Evaluate(value, box);
+            hull = hull is { } h ? h.Hull(v) : v;
+            if (decided == true) return hull.Value;
+        }
+        var o = Evaluate(pw.Otherwise, box);
+        return hull is { } all ? all.Hull(o) : o;
+    }
+
+    /// <summary>True or false when interval arithmetic decides the relation on the whole box, else null.</summary>
+    public static bool? Decide(Relation r, IReadOnlyDictionary<string, Interval> box)
+    {
+        Interval i;
+        try { i = Evaluate(Expr.Sub(r.Left, r.Right), box); }
+        catch (SymbolicException) { return null; }
+        if (double.IsNaN(i.Lo) || double.IsNaN(i.Hi)) return null;
+        return r.Operator switch
+        {
+            RelationOperator.Less => i.Hi < 0 ? true : i.Lo >= 0 ? false : null,
+            RelationOperator.LessOrEqual => i.Hi <= 0 ? true : i.Lo > 0 ? false : null,
+            RelationOperator.Greater => i.Lo > 0 ? true : i.Hi <= 0 ? false : null,
+            RelationOperator.GreaterOrEqual => i.Lo >= 0 ? true : i.Hi < 0 ? false : null,
+            RelationOperator.Equal => i.Lo == 0 && i.Hi == 0 ? true : i.Lo > 0 || i.Hi < 0 ? false : null,
+            _ => i.Lo > 0 || i.Hi < 0 ? true : i.Lo == 0 && i.Hi == 0 ? false : null,
+        };
     }
 
     private static Interval Clamp(Interval r, double lo, double hi) => new(Math.Max(lo, r.Lo), Math.Min(hi, r.Hi));

@@ -2,7 +2,7 @@ namespace ProofWorkbench.Symbolic.Parsing;
 
 /// <summary>An expression that does not parse: the 1-based column and what was expected there.</summary>
 public sealed class ParseException(string text, int column, string message)
-    : Exception($"column {column}: {message}")
+    : InputException($"column {column}: {message}")
 {
     /// <summary>The text that failed to parse.</summary>
     public string Text { get; } = text;

@@ -349,6 +349,6 @@ public sealed class Parser
             pieces.Add((r, items[i + 1]));
         }
         if (items[^1] is Relation) { pos = start; throw Error("the last argument of piecewise must be a value, not a condition"); }
-        return new Piecewise(pieces, items[^1]);
+        return Cases(pieces, items[^1]);
     }
 }

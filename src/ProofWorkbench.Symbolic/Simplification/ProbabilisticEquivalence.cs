@@ -64,19 +64,5 @@ public static class ProbabilisticEquivalence
         catch (SymbolicException) { return false; }
     }
 
-    /// <summary>true/false when interval arithmetic decides the relation at the box, else null.</summary>
-    internal static bool? Certainly(Relation r, IReadOnlyDictionary<string, Interval> box)
-    {
-        var i = IntervalEvaluator.Evaluate(Expr.Sub(r.Left, r.Right), box);
-        if (double.IsNaN(i.Lo) || double.IsNaN(i.Hi)) return null;
-        return r.Operator switch
-        {
-            RelationOperator.Less => i.Hi < 0 ? true : i.Lo >= 0 ? false : null,
-            RelationOperator.LessOrEqual => i.Hi <= 0 ? true : i.Lo > 0 ? false : null,
-            RelationOperator.Greater => i.Lo > 0 ? true : i.Hi <= 0 ? false : null,
-            RelationOperator.GreaterOrEqual => i.Lo >= 0 ? true : i.Hi < 0 ? false : null,
-            RelationOperator.Equal => i.Lo == 0 && i.Hi == 0 ? true : i.Lo > 0 || i.Hi < 0 ? false : null,
-            _ => i.Lo > 0 || i.Hi < 0 ? true : i.Lo == 0 && i.Hi == 0 ? false : null,
-        };
-    }
+    private static bool? Certainly(Relation r, IReadOnlyDictionary<string, Interval> box) => IntervalEvaluator.Decide(r, box);
 }

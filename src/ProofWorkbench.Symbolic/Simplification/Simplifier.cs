@@ -25,6 +25,22 @@ public static class Simplifier
     public static Expr Simplify(Expr e)
     {
         if (e is Number or Symbol) return e;
+        if (PiecewiseLifting.HasPiecewise(e))
+        {
+            // Branch by branch (issue 9, item 4): lift the piecewise subterms to the top and simplify each branch.
+            var lifted = PiecewiseLifting.Lift(e);
+            if (lifted is Piecewise lp)
+            {
+                var branches = Cases(lp.Pieces.Select(p => (p.Condition, Simplify(p.Value))).ToList(), Simplify(lp.Otherwise));
+                var whole = SimplifyWhole(e);
+                return branches.Size <= whole.Size ? branches : whole;
+            }
+        }
+        return SimplifyWhole(e);
+    }
+
+    private static Expr SimplifyWhole(Expr e)
+    {
         KernelTable table;
         RationalForm form;
         try { (table, form) = KernelTable.Convert(e); }
@@ -44,6 +60,13 @@ public static class Simplifier
     /// <summary>Decides whether <paramref name="e"/> is identically zero; see <see cref="ZeroTestResult"/>.</summary>
     public static ZeroTestResult ZeroTest(Expr e)
     {
+        if (PiecewiseLifting.HasPiecewise(e) && PiecewiseLifting.Lift(e) is Piecewise lifted)
+        {
+            // Zero on every branch is zero; a branch nonzero as a function may still vanish on its region: unknown.
+            var values = lifted.Pieces.Select(p => p.Value).Append(lifted.Otherwise).ToList();
+            if (values.All(v => ZeroTest(v) == ZeroTestResult.Zero)) return ZeroTestResult.Zero;
+            return ZeroTestResult.Unknown;
+        }
         var (table, form) = KernelTable.Convert(e);
         if (form.IsZero) return ZeroTestResult.Zero;
         bool independent = table.Kernels.All(k => k is Symbol or NamedConstant

@@ -7,6 +7,8 @@ public enum FlowOutcome
     Converged,
     /// <summary>θ(t) converged, but to a critical point that is not a zero of the loss (a saddle or a positive-loss minimum): not shown to be in M_S.</summary>
     CriticalPoint,
+    /// <summary>A piecewise-smooth flow reached a kink that both branches push it towards (Filippov sliding): reported, not chattered through.</summary>
+    Sliding,
     /// <summary>‖θ‖ exceeded <see cref="FlowOptions.DivergenceBound"/>: the trajectory runs off to infinity.</summary>
     Diverged,
     /// <summary>The step budget or the time budget ran out before convergence.</summary>

@@ -45,7 +45,7 @@ public static class GradientFlowEngine
         {
             bound = LimitErrorBound.FromReferenceRun(run.Theta, run.LimitErrorEstimate, options,
                 reference => Integrate(system, start, reference, null) is { Outcome: FlowOutcome.Converged } r
-                    ? (r.Theta, r.LimitErrorEstimate, Name: $"{r.Solver} at tolerance {reference.Tolerance:G2}")
+                    ? (r.Theta, r.LimitErrorEstimate, Name: $"{r.Solver} at tolerance {reference.Tolerance.ToString("G2", System.Globalization.CultureInfo.InvariantCulture)}")
                     : null);
             if (CriticalPoint.Classify(system, run.Theta, start, options, bound.Value) is { } critical)
                 run = run with { Outcome = FlowOutcome.CriticalPoint, Message = critical + " " + run.Message };

@@ -42,7 +42,7 @@ public readonly record struct LimitErrorBound(double Value, string Reference, do
         var referenceOptions = ReferenceOptions(options);
         if (runReference(referenceOptions) is not { } reference)
             return new LimitErrorBound(double.PositiveInfinity,
-                $"the reference run ({FlowMethods.Name(referenceOptions.Method)} at tolerance {referenceOptions.Tolerance:G2}) did not converge", null);
+                $"the reference run ({FlowMethods.Name(referenceOptions.Method)} at tolerance {referenceOptions.Tolerance.ToString("G2", System.Globalization.CultureInfo.InvariantCulture)}) did not converge", null);
         double difference = 0, largest = 1;
         for (int i = 0; i < theta.Count; i++)
         {

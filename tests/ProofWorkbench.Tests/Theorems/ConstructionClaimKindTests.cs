@@ -77,3 +77,47 @@ public class ConstructionClaimKindTests
         Assert.Equal(Verdict.Refuted, VerdictOf("kind: directions-independent\npoint: p\ndatasets: [A, B]", poly));
     }
 }
+
+/// <summary>The Part A claim kinds: smoothness, parabola-limit, exact-membership — passing and failing inputs.</summary>
+public class PartAClaimKindTests
+{
+    [Theory]
+    [InlineData("piecewise(u < 0, 0, u)", 0, Verdict.Proved)]
+    [InlineData("piecewise(u < 0, 0, u)", 1, Verdict.Refuted)]
+    [InlineData("piecewise(u < 0, 0, u^2)", 1, Verdict.Proved)]
+    [InlineData("piecewise(u < 0, 0, u^2)", 2, Verdict.Refuted)]
+    [InlineData("piecewise(u < 0, 1 + u, exp(u))", 1, Verdict.Proved)]
+    [InlineData("piecewise(u < 0, 1 + u, exp(u))", 2, Verdict.Refuted)]
+    public void SmoothnessKind(string sigma, int order, Verdict expected) =>
+        Assert.Equal(expected, VerdictOf($"kind: smoothness\norder: {order}", $"activation: \"{sigma}\""));
+
+    private const string Exp = """
+        activation: "piecewise(u < -10, 0, u < 10, exp(u), 1)"
+        points:
+          theta0: { w: [1/2, -1/4], a: 1 }
+          target: { w: [1, 1/4], a: 2 }
+        datasets:
+          corrected: [ { x: [1/3, 1/3], y: "2*exp(5/12)" } ]
+          printed: [ { x: [1, 1], y: "2*exp(5/4)" } ]
+          wronglabel: [ { x: [1/3, 1/3], y: "2*exp(1/3)" } ]
+        """;
+
+    [Theory]
+    [InlineData("dataset: corrected\nfrom: theta0\nto: target\nscale: 1\nexponent: 1", Verdict.Proved)]
+    [InlineData("dataset: printed\nfrom: theta0\nto: target\nscale: 1\nexponent: 1", Verdict.Refuted)]     // eq. (15) as printed
+    [InlineData("dataset: wronglabel\nfrom: theta0\nto: target\nscale: 1\nexponent: 1", Verdict.Refuted)]  // θ* ∉ M_S
+    [InlineData("dataset: corrected\nfrom: theta0\nto: target\nscale: 2\nexponent: 1", Verdict.Refuted)]   // not the piece
+    public void ParabolaLimitKind(string body, Verdict expected) => Assert.Equal(expected, VerdictOf("kind: parabola-limit\n" + body, Exp));
+
+    [Fact]
+    public void ParabolaLimitIsInconclusiveWhenABreakpointLiesOnThePath()
+    {
+        var narrow = Exp.Replace("piecewise(u < -10, 0, u < 10, exp(u), 1)", "piecewise(u < 1/4, 0, u < 10, exp(u), 1)");
+        Assert.Equal(Verdict.Inconclusive, VerdictOf("kind: parabola-limit\ndataset: corrected\nfrom: theta0\nto: target\nscale: 1\nexponent: 1", narrow));
+    }
+
+    [Theory]
+    [InlineData("point: target\ndataset: corrected", Verdict.Proved)]
+    [InlineData("point: theta0\ndataset: corrected", Verdict.Refuted)]
+    public void ExactMembershipKind(string body, Verdict expected) => Assert.Equal(expected, VerdictOf("kind: exact-membership\n" + body, Exp));
+}

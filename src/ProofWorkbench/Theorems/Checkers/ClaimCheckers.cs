@@ -22,5 +22,10 @@ public static class ClaimCheckers
         new OverlapExistsChecker(),
         new ConservedLimitChecker(),
         new DirectionsIndependentChecker(),
+        new TwoLayerLimitChecker(),
+        new SmoothnessChecker(),
+        new ExactMembershipChecker(),
+        new ParabolaLimitChecker(),
+        new RecipePartAExactChecker(),
     ];
 }

@@ -27,9 +27,10 @@ public sealed class ConvergesChecker : IClaimChecker
             throw claim.Node.Error($"'from' and 'to' need {data.Dimension} weights, as the data have d = {data.Dimension}.");
         double tol = context.ToleranceOf(claim);
         var r = context.Flow(sigma, data, from);
+        if (Validated(claim, context, sigma, data, from, to, tol, r) is { } proved) return proved;
         var run = FlowEvidence.Run($"gradient flow on {data.Name} from θ₀ = {Format.Vector(from.ToArray())}", sigma, data, from, r);
         var section = Reports.FlowRunSection.Of(run);
-        if (!r.Converged)
+        if (!r.HasLimit)
         {
             bool diverged = r.Outcome == Dynamics.FlowOutcome.Diverged;
             return ClaimResult.FromFacts(claim, [run with { Outcome = diverged ? FactOutcome.Refutes : FactOutcome.Undecided }],
@@ -49,5 +50,31 @@ public sealed class ConvergesChecker : IClaimChecker
             _ => $"Not decided: the distance {Format.Error(distance)} is within the error estimate {Format.Error(error)} of the tolerance {Format.Error(tol)}.",
         };
         return ClaimResult.FromFacts(claim, [run with { Outcome = FactOutcome.Informs }, estimate], explanation, [section]);
+    }
+
+    /// <summary>
+    /// For one sample with σ, σ′ &gt; 0 proved: the validated Lemma A.3 box of the limit decides the claim exactly —
+    /// proved when every point of the box is within the tolerance of the stated θ*, refuted when none is. Null when the
+    /// route does not apply or the box straddles the tolerance (then the ODE run decides, numerically).
+    /// </summary>
+    private static ClaimResult? Validated(Claim claim, TheoremContext context, Models.Activation sigma, Dataset data, Theta from, Theta to, double tol, Dynamics.FlowResult r)
+    {
+        var (limit, _) = context.ValidatedLimit(sigma, data, from);
+        if (limit is null) return null;
+        var target = to.W.Append(to.A).Select(q => (Symbolic.Expressions.Expr)Symbolic.Expressions.Expr.Num(q)).ToList();
+        var (lower, upper) = ValidatedLimitEvidence.Distance(limit.Theta, target);
+        var evidence = ValidatedLimitEvidence.Of($"flow on {data.Name} from θ₀ = {Format.Vector(from.ToArray())}", limit).ToList();
+        evidence.Add(Reports.FlowRunSection.Of(FlowEvidence.Run($"gradient flow on {data.Name} (ODE route, for comparison)", sigma, data, from, r)));
+        evidence.Add(new EvidenceSection(EvidenceLayer.Interval, "distance from the stated θ*")
+        {
+            Values = [new("stated θ*", Format.Vector(to.ToArray())), new("max |θ* − stated| over the box", $"between {Format.Error(lower)} and {Format.Error(upper)}"), new("tolerance", Format.Error(tol))],
+        });
+        if (upper <= tol)
+            return new ClaimResult(claim, Verdict.Proved,
+                $"The flow's limit exists and lies in a box of width {Format.Bound(limit.Width)} (Lemma A.3 route: σ, σ′ > 0 proved by Z3, certified sign change of the level-set function on M_S); every point of it is within {Format.Error(tol)} of the stated θ*.", evidence);
+        if (lower > tol)
+            return new ClaimResult(claim, Verdict.Refuted,
+                $"The flow's limit lies in a box of width {Format.Bound(limit.Width)} (Lemma A.3 route), at distance at least {Format.Error(lower)} > {Format.Error(tol)} from the stated θ*.", evidence);
+        return null;
     }
 }

@@ -46,13 +46,17 @@ public sealed class EqualsChecker : IClaimChecker
             var v = claim.Node.Required("value").ExpressionWithDomain();
             stated = v.Value;
             domain.AddRange(v.Domain);
-            derived = Derive(what, objectNode, claim, context);
+            var d = Derive(what, objectNode, claim, context);
+            if (d is null) // issue 9 item 6: a claim the tool cannot decide, not a malformed file
+                return new ClaimResult(claim, Verdict.Inconclusive,
+                    "Not decided: h has no closed form for this activation (the rule-based integrator found none), so it cannot be compared; state h_prime instead, or a 'conserved' claim.", []);
+            derived = d;
         }
         var (facts, explanation, evidence) = IdentityEvidence.Decide(what, derived, stated, domain);
         return ClaimResult.FromFacts(claim, facts, explanation, [evidence]);
     }
 
-    private static Expr Derive(string what, YamlValue node, Claim claim, TheoremContext context)
+    private static Expr? Derive(string what, YamlValue node, Claim claim, TheoremContext context)
     {
         var sigma = context.ActivationOf(claim);
         var x = claim.Node.Optional("x")?.Expression() ?? Sym("x");
@@ -67,8 +71,7 @@ public sealed class EqualsChecker : IClaimChecker
             case "flow.a": return model.FlowField([sample])[1];
             case "h_prime": return ConservedQuantity.Derive(model, sample).HPrime;
             case "h":
-                return ConservedQuantity.Derive(model, sample).H
-                    ?? throw node.Error("h has no closed form for this activation; state h_prime instead, or a 'conserved' claim.");
+                return ConservedQuantity.Derive(model, sample).H; // null: no closed form
             case "conserved": return ConservedQuantity.Derive(model, sample).Quantity;
             case "prop61":
                 try { return Proposition61Condition.Derive(sigma).Condition; }

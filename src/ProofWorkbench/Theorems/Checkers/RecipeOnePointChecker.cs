@@ -24,7 +24,12 @@ public sealed class RecipeOnePointChecker : IClaimChecker
     {
         var sigma = context.ActivationOf(claim);
         var theta0 = context.Point(claim.Node.Required("from"));
-        var sets = claim.Node.Required("datasets").Items().Select(context.DatasetOf).ToList();
+        var setsNode = claim.Node.Required("datasets");
+        var sets = setsNode.Items().Select(context.DatasetOf).ToList();
+        int d = theta0.W.Count;
+        // Step (b) needs d datasets, each with an input x in ℝ^d (issue 9 item 5: a file error, not a crash).
+        if (sets.Count != d || sets.Any(s => s.Samples.Count == 0 || s.Samples[0].X.Count != d))
+            throw setsNode.Error($"step (b) of the One-point Recipe needs d = {d} datasets (the dimension of w in 'from'), each with an input x of {d} component{(d == 1 ? "" : "s")}; {sets.Count} dataset{(sets.Count == 1 ? " is" : "s are")} given.");
         var xs = sets.Select(s => (IReadOnlyList<Symbolic.Numbers.Rational>)s.Samples[0].X
             .Select(e => e is Symbolic.Expressions.Number n ? n.Value
                 : throw claim.Node.Required("datasets").Error("the inputs x of a One-point recipe must be exact numbers."))

@@ -13,6 +13,8 @@ public sealed record ResidualEnclosure(int Sample, Interval Enclosure, IntervalE
 {
     /// <summary>The largest |r| the enclosure allows.</summary>
     public double MaxAbs => Math.Max(Math.Abs(Enclosure.Lo), Math.Abs(Enclosure.Hi));
+    /// <summary>The smallest |r| the enclosure allows (0 when it contains 0).</summary>
+    public double MinAbs => Enclosure.ContainsZero ? 0 : Math.Min(Math.Abs(Enclosure.Lo), Math.Abs(Enclosure.Hi));
 }
 
 /// <summary>
@@ -40,7 +42,15 @@ public static class ResidualCheck
         return Judge(model, data, box, tolerance, at);
     }
 
-    private static IReadOnlyList<ResidualEnclosure> Judge(OneNeuronModel model, Dataset data, IReadOnlyList<KeyValuePair<string, Interval>> box, double tolerance, string at)
+    /// <summary>Enclosures of every residual over a box of θ = (w…, a) (e.g. a validated limit's box), judged against <paramref name="tolerance"/> when given.</summary>
+    public static IReadOnlyList<ResidualEnclosure> EncloseBox(Activation sigma, Dataset data, IReadOnlyList<Interval> theta, double? tolerance = null, string at = "θ")
+    {
+        var model = new OneNeuronModel(sigma, data.Dimension);
+        var box = model.ParameterNames.Select((p, i) => new KeyValuePair<string, Interval>(p, theta[i])).ToList();
+        return Judge(model, data, box, tolerance, at);
+    }
+
+    private static IReadOnlyList<ResidualEnclosure> Judge(OneNeuronModel model, Dataset data, IReadOnlyList<KeyValuePair<string, Interval>> box, double? tolerance, string at)
     {
         var boxes = box.ToDictionary(kv => kv.Key, kv => kv.Value);
         return data.Samples.Select((s, i) =>

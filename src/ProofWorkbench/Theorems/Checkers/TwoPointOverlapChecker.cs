@@ -70,6 +70,7 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
             Figure = new PhasePlane($"{claim.Id}.svg", "Two-point overlap in the (w, a) plane",
                 $"Trajectories from θ₀ and the zero sets M_{s1.Name}, M_{s2.Name} (cf. paper 000, Figure 1)", [run1.Run, run2.Run]),
         });
+        if (Validated(claim, context, sigma, theta0, s1, s2, tol, evidence) is { } decided) return decided;
         if (!r1.Converged || !r2.Converged)
             return Undecided(claim, "a flow did not reach its limit, so the overlap cannot be decided", evidence, facts);
 
@@ -114,4 +115,45 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
         new(claim, Verdict.Inconclusive, $"Not decided: {why}.", evidence) { Facts = facts };
 
     private static double Value(Expr e) => Evaluator.Evaluate(e, new Dictionary<string, double>());
+
+    /// <summary>
+    /// With validated boxes for both limits (Lemma A.3 route, one-sample datasets, σ, σ′ &gt; 0 proved): proved when the
+    /// boxes are disjoint (θ₁* ≠ θ₂*) and every residual over them is within the tolerance; refuted when the boxes are
+    /// disjoint and a residual exceeds it everywhere on its box. Null otherwise (the ODE runs then decide, numerically).
+    /// </summary>
+    private static ClaimResult? Validated(Claim claim, TheoremContext context, Activation sigma, Theta theta0, Dataset s1, Dataset s2, double tol, List<EvidenceSection> evidence)
+    {
+        var (l1, _) = context.ValidatedLimit(sigma, s1, theta0);
+        var (l2, _) = context.ValidatedLimit(sigma, s2, theta0);
+        if (l1 is null || l2 is null) return null;
+        bool disjoint = l1.Theta.Zip(l2.Theta, (a, b) => a.Hi < b.Lo || b.Hi < a.Lo).Any(x => x);
+        if (!disjoint) return null;
+        var own1 = ResidualCheck.EncloseBox(sigma, s1, l1.Theta);
+        var own2 = ResidualCheck.EncloseBox(sigma, s2, l2.Theta);
+        var cross12 = ResidualCheck.EncloseBox(sigma, s2, l1.Theta);
+        var cross21 = ResidualCheck.EncloseBox(sigma, s1, l2.Theta);
+        var all = own1.Concat(own2).Concat(cross12).Concat(cross21).ToList();
+        var list = new List<EvidenceSection>(evidence);
+        list.AddRange(ValidatedLimitEvidence.Of($"θ₁* (flow on {s1.Name})", l1));
+        list.AddRange(ValidatedLimitEvidence.Of($"θ₂* (flow on {s2.Name})", l2));
+        list.Add(new EvidenceSection(EvidenceLayer.Interval, "residuals over the validated boxes of θ₁* and θ₂*")
+        {
+            Values =
+            [
+                new("θ₁* ≠ θ₂*", "the two boxes are disjoint"),
+                new($"θ₁* on {s1.Name}: residual", string.Join("; ", own1.Select(ResidualCheck.Show))),
+                new($"θ₂* on {s2.Name}: residual", string.Join("; ", own2.Select(ResidualCheck.Show))),
+                new($"θ₁* on {s2.Name}: residual", string.Join("; ", cross12.Select(ResidualCheck.Show))),
+                new($"θ₂* on {s1.Name}: residual", string.Join("; ", cross21.Select(ResidualCheck.Show))),
+                new("tolerance on |rᵢ|", Format.Error(tol)),
+            ],
+        });
+        if (all.All(r => r.MaxAbs <= tol))
+            return new ClaimResult(claim, Verdict.Proved,
+                $"θ₁* ≠ θ₂* (disjoint validated boxes, widths {Format.Bound(l1.Width)} and {Format.Bound(l2.Width)}) and every residual of both limits on both datasets is within {Format.Error(tol)} over the boxes (Lemma A.3 route).", list);
+        if (all.Any(r => r.MinAbs > tol))
+            return new ClaimResult(claim, Verdict.Refuted,
+                $"A limit is not in the other zero set: over its validated box (Lemma A.3 route) a residual exceeds {Format.Error(tol)}.", list);
+        return null;
+    }
 }

@@ -32,8 +32,21 @@ public sealed class TheoremChecker(IReadOnlyList<IClaimChecker> checkers)
         foreach (var claim in file.Claims)
         {
             progress?.Invoke(claim);
-            results.Add(byKind[claim.Kind].Check(claim, context));
+            results.Add(CheckClaim(claim, context));
         }
         return new TheoremResult(file, results);
+    }
+
+    /// <summary>
+    /// One claim. An expression the SMT translation cannot express (sin, cos, …) makes the claim undecidable by this
+    /// tool, not the file malformed: <c>inconclusive</c> with the reason (issue 9 items 5 and 6).
+    /// </summary>
+    private ClaimResult CheckClaim(Claim claim, TheoremContext context)
+    {
+        try { return byKind[claim.Kind].Check(claim, context); }
+        catch (Smt.Translation.UnsupportedExpressionException ex)
+        {
+            return new ClaimResult(claim, Verdict.Inconclusive, $"Not decided: {ex.Message.TrimEnd('.')}.", []);
+        }
     }
 }

@@ -1,5 +1,7 @@
 using ProofWorkbench.Dynamics;
 using ProofWorkbench.Models;
+using ProofWorkbench.Papers.Zhang2023.LemmaA3;
+using ProofWorkbench.Smt;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
 using ProofWorkbench.Theorems.Files;
@@ -27,6 +29,49 @@ public sealed record Dataset(string Name, IReadOnlyList<Sample> Samples)
 public sealed class TheoremContext(TheoremFile file)
 {
     private readonly Dictionary<string, FlowResult> flows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IReadOnlyList<SmtCheckResult>? Proofs, string Reason)> hypotheses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (OneSampleLimit? Limit, string Reason)> limits = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The validated limit of the flow on a one-sample dataset (paper 000, Lemma A.3 route, <see cref="LemmaA3Route"/>):
+    /// an interval box that certainly contains lim θ(t), or null and the reason (more than one sample, σ &gt; 0 or σ′ &gt; 0
+    /// not proved by Z3, no certified bracket). Shared between the claims of a file; the ODE run's limit, when it has one,
+    /// only seeds the search.
+    /// </summary>
+    public (OneSampleLimit? Limit, string Reason) ValidatedLimit(Activation sigma, Dataset data, Theta theta0)
+    {
+        if (data.Samples.Count != 1) return (null, "the Lemma A.3 route needs one sample");
+        var sample = data.Samples[0];
+        if (sample.X.Any(x => x is not Number)) return (null, "the input x is not an exact number");
+        var key = FlowKey(sigma, data, theta0);
+        if (limits.TryGetValue(key, out var cached)) return cached;
+        var hypothesisKey = sigma.Definition.ToString();
+        if (!hypotheses.TryGetValue(hypothesisKey, out var proofs))
+        {
+            IReadOnlyList<SmtCheckResult>? p;
+            string why;
+            try { p = LemmaA3Route.Hypotheses(sigma, out why); }
+            catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }
+            proofs = (p, why);
+            hypotheses[hypothesisKey] = proofs;
+        }
+        (OneSampleLimit?, string) result;
+        if (proofs.Proofs is null) result = (null, proofs.Reason);
+        else
+        {
+            var flow = Flow(sigma, data, theta0);
+            var x = sample.X.Select(e => ((Number)e).Value).ToArray();
+            double? guess = flow.Converged ? x.Select((xi, i) => xi.ToDouble() * flow.W[i]).Sum() : null;
+            var problem = new OneSampleProblem(sigma, x, sample.Y, theta0.W, theta0.A);
+            var limit = LemmaA3Route.Enclose(problem, proofs.Proofs, guess, out var reason);
+            result = (limit, reason);
+        }
+        limits[key] = result;
+        return result;
+    }
+
+    private static string FlowKey(Activation sigma, Dataset data, Theta theta0) =>
+        $"{sigma.Definition}|{string.Join(";", data.Samples.Select(s => string.Join(",", s.X) + "->" + s.Y))}|{string.Join(",", theta0.W)},{theta0.A}";
 
     /// <summary>
     /// Gradient flow of the one-hidden-neuron model with activation σ on <paramref name="data"/> from θ₀, to its limit;
@@ -34,7 +79,7 @@ public sealed class TheoremContext(TheoremFile file)
     /// </summary>
     public FlowResult Flow(Activation sigma, Dataset data, Theta theta0)
     {
-        var key = $"{sigma.Definition}|{string.Join(";", data.Samples.Select(s => string.Join(",", s.X) + "->" + s.Y))}|{string.Join(",", theta0.W)},{theta0.A}";
+        var key = FlowKey(sigma, data, theta0);
         if (flows.TryGetValue(key, out var cached)) return cached;
         var model = new OneNeuronModel(sigma, data.Dimension);
         var result = GradientFlowEngine.Run(model, data.Samples, theta0.ToArray(), new FlowOptions { RecordTrajectory = true });

@@ -9,7 +9,7 @@ public sealed record SourcePosition(string File, int Line, int Column)
 
 /// <summary>A malformed theorem file: the message starts with file:line:column and says what to fix.</summary>
 public sealed class TheoremFileException(SourcePosition position, string message)
-    : Exception($"{position}: {message}")
+    : InputException($"{position}: {message}")
 {
     /// <summary>Where the problem is.</summary>
     public SourcePosition Position { get; } = position;

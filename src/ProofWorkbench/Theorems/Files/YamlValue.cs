@@ -78,9 +78,13 @@ public sealed class YamlValue
     public Rational Rational()
     {
         var t = Text();
-        return Symbolic.Numbers.Rational.TryParse(t, out var r) ? r
-            : throw Error($"'{Path}' must be a number (a decimal or a fraction such as 12.307 or 3/4), not '{t}'.");
+        // The numeric-literal rule (and its limits, e.g. on the decimal exponent) is the symbolic engine's, in one place.
+        if (Symbolic.Numbers.Rational.TryParse(t, out var r, out var problem)) return r;
+        throw Error(problem is not null ? $"'{Path}': {problem}."
+            : $"'{Path}' must be a number (a decimal or a fraction such as 12.307 or 3/4), not '{Shorten(t)}'.");
     }
+
+    private static string Shorten(string t) => t.Length <= 60 ? t : t[..57] + "…";
 
     /// <summary>A list of exact numbers; a single number is a list of one.</summary>
     public IReadOnlyList<Rational> Rationals() => IsSequence ? Items().Select(i => i.Rational()).ToList() : [Rational()];

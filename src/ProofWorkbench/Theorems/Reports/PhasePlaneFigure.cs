@@ -27,7 +27,8 @@ public static class PhasePlaneFigure
     /// <summary>The SVG text of the figure.</summary>
     public static string Render(string title, IReadOnlyList<PlaneCurve> curves, IReadOnlyList<PlanePoint> points, (double Lo, double Hi)? wRange = null, (double Lo, double Hi)? aRange = null)
     {
-        var model = new PlotModel { Title = title, Background = OxyColors.White };
+        // Tick labels in the invariant culture: the SVG is byte-identical on any machine and locale (issue 9 item 10).
+        var model = new PlotModel { Title = title, Background = OxyColors.White, Culture = System.Globalization.CultureInfo.InvariantCulture };
         model.Legends.Add(new Legend
         {
             LegendPosition = LegendPosition.BottomCenter, LegendPlacement = LegendPlacement.Outside,

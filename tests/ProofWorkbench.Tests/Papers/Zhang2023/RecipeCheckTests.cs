@@ -73,7 +73,8 @@ public class RecipeCheckTests(ITestOutputHelper output)
         foreach (var r in Figure1Results.Value)
         {
             Assert.Contains("; source: paper 000, Sec. 6.1, step (", r.Script);
-            Assert.EndsWith("(check-sat)\n(get-model)\n", r.Script);
+            // (get-model) only after sat: z3 answers it with an error after unsat (issue 9 item 9).
+            Assert.EndsWith(r.Answer == ProofWorkbench.Smt.SatAnswer.Sat ? "(check-sat)\n(get-model)\n" : "(check-sat)\n", r.Script);
             Assert.Contains("(set-logic QF_NRA)", r.Script);
         }
     }

@@ -474,7 +474,7 @@ public static class RecipeChecks
         {
             var script = B.Build(options);
             var outcome = SmtSolver.Solve(script, options);
-            var r = new SmtCheckResult(name, SmtVerdict.Unknown, script.Text, outcome.Witness, "") { Answer = outcome.Answer, Elapsed = outcome.Elapsed };
+            var r = new SmtCheckResult(name, SmtVerdict.Unknown, outcome.Certificate, outcome.Witness, "") { Answer = outcome.Answer, Elapsed = outcome.Elapsed };
             return (outcome.Answer, holds) switch
             {
                 (SatAnswer.Unsat, true) => r with { Verdict = SmtVerdict.Proved, Explanation = "proved: " + proved },
@@ -498,7 +498,7 @@ public static class RecipeChecks
         {
             var script = B.Build(options);
             var outcome = SmtSolver.Solve(script, options);
-            var r = new SmtCheckResult(name, SmtVerdict.Unknown, script.Text, outcome.Witness, "") { Answer = outcome.Answer, Elapsed = outcome.Elapsed };
+            var r = new SmtCheckResult(name, SmtVerdict.Unknown, outcome.Certificate, outcome.Witness, "") { Answer = outcome.Answer, Elapsed = outcome.Elapsed };
             switch (outcome.Answer)
             {
                 case SatAnswer.Sat:

@@ -1,0 +1,83 @@
+using ProofWorkbench.Papers.Zhang2023.Constructions;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Numbers;
+using ProofWorkbench.Symbolic.Simplification;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+using static ProofWorkbench.Symbolic.Expressions.Expr;
+
+namespace ProofWorkbench.Theorems.Checkers;
+
+/// <summary>
+/// <c>parabola-limit</c>: gradient flow from θ₀ (<c>from</c>) on a one-sample <c>dataset</c> ends exactly at θ* (<c>to</c>)
+/// for an activation that equals C·e^{βu} (<c>scale: C &gt; 0</c>, <c>exponent: β ≠ 0</c>) on an open interval around the
+/// set E the flow visits — paper 000, Proposition A.1 with the corrected eq. (15), as used in steps (a) and (f) of the
+/// Two-point Recipe (Corollary A.1). For σ = Ce^{βu}, ẇ = β·a·ȧ·x, so w(t) = w₀ + β(a(t)² − a₀²)/2·x (eq. (14)); along
+/// this parabola φ(a) = a·Ce^{βu(a)} − y has φ′ = Ce^{βu}(1 + β²|x|²a²) &gt; 0, so M_S meets it once; a moves
+/// monotonically (ȧ = −2rCe^{βu}, and r = φ(a) keeps its sign), so the flow converges to that point and xᵀw(t) stays in
+/// E = {xᵀw₀ + β|x|²(a² − a₀²)/2 : a between a₀ and a*}. The checker verifies exactly: θ* on the parabola, θ* ∈ M_S, and
+/// σ ≡ Ce^{βu} on a piece whose open interval contains E — then the flow of σ is that of Ce^{βu} (same field near the path).
+/// </summary>
+public sealed class ParabolaLimitChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "parabola-limit";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters => ["activation", "dataset", "from", "to", "scale", "exponent"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        var sigma = context.ActivationOf(claim);
+        var setNode = claim.Node.Required("dataset");
+        var data = context.DatasetOf(setNode);
+        var from = context.Point(claim.Node.Required("from"));
+        var to = context.Point(claim.Node.Required("to"));
+        if (data.Samples.Count != 1) throw setNode.Error("a parabola-limit claim takes a one-sample dataset.");
+        int d = data.Dimension;
+        if (from.W.Count != d || to.W.Count != d) throw claim.Node.Error($"'from' and 'to' need {d} weights.");
+        var x = data.Samples[0].X.Select(e => e is Number n ? n.Value : throw setNode.Error("inputs x must be exact numbers.")).ToArray();
+        var y = data.Samples[0].Y;
+        var c = claim.Node.Required("scale").Rational();
+        var beta = claim.Node.Required("exponent").Rational();
+        if (c.Sign <= 0) throw claim.Node.Required("scale").Error("the scale C must be positive.");
+        if (beta.IsZero) throw claim.Node.Required("exponent").Error("the exponent β must be nonzero.");
+        PiecewiseActivation pw;
+        try { pw = PiecewiseActivation.Of(sigma); }
+        catch (InputException ex) { throw claim.Node.Error(ex.Message); }
+
+        var values = new List<NamedValue>();
+        Rational Dot(IReadOnlyList<Rational> a, IReadOnlyList<Rational> b) => a.Select((v, i) => v * b[i]).Aggregate(Rational.Zero, (s, v) => s + v);
+        var norm2 = Dot(x, x);
+        if (norm2.IsZero) return Done(claim, Verdict.Inconclusive, "x = 0: the flow does not move w.", values);
+        // (14) at the limit: w* = w₀ + β(a*² − a₀²)/2·x.
+        var lambda = beta * (to.A * to.A - from.A * from.A) / 2;
+        bool onParabola = to.W.Select((v, i) => v - from.W[i] == lambda * x[i]).All(b => b);
+        values.Add(new("w* − w₀ = β(a*² − a₀²)/2·x (eq. (14) at t → ∞)", onParabola ? "holds (exact)" : "fails (exact)"));
+        if (!onParabola) return Done(claim, Verdict.Refuted, "θ* is not on the parabola (14) through θ₀, which the flow never leaves.", values);
+        // E: the pre-activations visited while a runs from a₀ to a*.
+        Rational U(Rational a) => Dot(x, from.W) + beta * norm2 * (a * a - from.A * from.A) / 2;
+        var us = new List<Rational> { U(from.A), U(to.A) };
+        if ((from.A.Sign <= 0 && to.A.Sign >= 0) || (from.A.Sign >= 0 && to.A.Sign <= 0)) us.Add(U(Rational.Zero));
+        Rational lo = us.Min(), hi = us.Max();
+        values.Add(new("E (pre-activations visited)", $"[{ExactText.Of(lo)}, {ExactText.Of(hi)}]"));
+        var piece = pw.IndexOn(lo, hi);
+        if (piece is null) return Done(claim, Verdict.Inconclusive, "A breakpoint of σ lies in E, so σ is not a single exponential piece near the flow's path.", values);
+        var u = Sym(pw.Variable);
+        var difference = Sub(pw.Pieces[piece.Value], Mul(Num(c), Call("exp", Mul(Num(beta), u))));
+        var pieceTest = Simplifier.ZeroTest(difference);
+        values.Add(new($"piece {piece.Value + 1} − C·exp(βu) (exact zero test)", pieceTest.ToString().ToLowerInvariant()));
+        if (pieceTest != ZeroTestResult.Zero)
+            return Done(claim, pieceTest == ZeroTestResult.NonZero ? Verdict.Refuted : Verdict.Inconclusive, "σ is not C·e^{βu} on the piece around E.", values);
+        var residual = Sub(Mul(Num(to.A * c), Call("exp", Num(beta * Dot(x, to.W)))), y);
+        var residualTest = ExactMembershipChecker.Decide(residual);
+        values.Add(new("r(θ*) = a*·C·e^{βxᵀw*} − y (exact zero test)", residualTest.ToString().ToLowerInvariant()));
+        if (residualTest == ZeroTestResult.NonZero) return Done(claim, Verdict.Refuted, "θ* ∉ M_S (exact): it cannot be the limit.", values);
+        if (residualTest == ZeroTestResult.Unknown) return Done(claim, Verdict.Inconclusive, "θ* ∈ M_S could not be decided exactly.", values);
+        return Done(claim, Verdict.Proved,
+            "Proved (Proposition A.1, corrected eq. (15)): σ = C·e^{βu} on an open interval containing E, θ* lies on the parabola (14) through θ₀ and in M_S, which meets the parabola once (φ′ > 0); a moves monotonically to it, so the flow ends exactly at θ*.", values);
+    }
+
+    private static ClaimResult Done(Claim claim, Verdict verdict, string why, List<NamedValue> values) =>
+        new(claim, verdict, why, [new EvidenceSection(EvidenceLayer.Symbolic, "exact conditions of Proposition A.1 (parabola (14), M_S, the exponential piece)") { Values = values }]);
+}

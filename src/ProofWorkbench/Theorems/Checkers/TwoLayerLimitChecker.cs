@@ -1,0 +1,93 @@
+using ProofWorkbench.Dynamics;
+using ProofWorkbench.Models;
+using ProofWorkbench.Papers.Zhang2023.Constructions;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Theorems.Checkers;
+
+/// <summary>
+/// <c>two-layer-limit</c>: paper 000, Corollary 6.2 — gradient flow of g(θ, x) = Σₖ aₖσ(wₖ·x) on the one-sample dataset
+/// (<c>x</c>, −g(θ0, x)) from θ0 ends at (w₀ₖ, −a₀ₖ) for every k, within <c>tolerance</c> (max norm). θ0 is given
+/// explicitly (<c>neurons</c>: a list of {w: [...], a: ...}) or generated (<c>init</c>: random or equal-time, with
+/// <c>width</c> and <c>seed</c>; see <see cref="Corollary62Construction"/>). Integrated by <see cref="ModelFlowEngine"/>
+/// (cost linear in the number of parameters). Confirmed within tolerance; refuted beyond tolerance plus the limit's
+/// error bound; inconclusive otherwise, or when the flow has no limit in M_S.
+/// </summary>
+public sealed class TwoLayerLimitChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "two-layer-limit";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters => ["activation", "x", "neurons", "init", "width", "seed", "tolerance"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        var sigma = context.ActivationOf(claim);
+        var xNode = claim.Node.Required("x");
+        var x = xNode.Rationals().Select(r => r.ToDouble()).ToArray();
+        if (x.Any(c => c == 0)) throw xNode.Error("Corollary 6.2 needs every component of x nonzero.");
+        int d = x.Length;
+        double[] theta0;
+        int width;
+        if (claim.Node.Optional("neurons") is { } neurons)
+        {
+            var items = neurons.Items();
+            width = items.Count;
+            if (width == 0) throw neurons.Error("'neurons' is empty.");
+            theta0 = new double[(d + 1) * width];
+            for (int k = 0; k < width; k++)
+            {
+                var w = items[k].Required("w").Rationals();
+                if (w.Count != d) throw items[k].Error($"neuron {k + 1} has {w.Count} weights; x has {d} components.");
+                for (int l = 0; l < d; l++) theta0[k * (d + 1) + l] = w[l].ToDouble();
+                theta0[k * (d + 1) + d] = items[k].Required("a").Double();
+            }
+        }
+        else
+        {
+            var initNode = claim.Node.Required("init");
+            width = claim.Node.Required("width").Int();
+            if (width < 1 || width > 1_000_000) throw claim.Node.Required("width").Error("'width' must be between 1 and 1000000.");
+            int seed = claim.Node.Optional("seed")?.Int() ?? 1;
+            theta0 = initNode.Text() switch
+            {
+                "random" => Corollary62Construction.RandomInit(d, width, seed),
+                "equal-time" when sigma.Definition.ToString() == $"exp({sigma.Variable})" => Corollary62Construction.EqualTravelTime(x, width, seed),
+                "equal-time" => throw initNode.Error("init 'equal-time' needs σ = exp(u)."),
+                var other => throw initNode.Error($"init '{other}' is not an initialization; use random or equal-time."),
+            };
+        }
+        double tol = context.ToleranceOf(claim);
+        var model = new TwoLayerModel(sigma, d, width);
+        var data = new[] { new NumericSample(0, x, Corollary62Construction.ReflectedLabel(model, theta0, x)) };
+        var r = ModelFlowEngine.Run(model, data, theta0);
+        var stated = Corollary62Construction.StatedLimit(theta0, d);
+        double distance = r.Theta.Zip(stated, (p, q) => Math.Abs(p - q)).Max();
+        int worst = Enumerable.Range(0, width).MaxBy(k => Enumerable.Range(0, d + 1).Max(l => Math.Abs(r.Theta[k * (d + 1) + l] - stated[k * (d + 1) + l])));
+        var values = new List<NamedValue>
+        {
+            new("network", $"m = {width} neurons, d = {d}, M = {model.ParameterCount} parameters"),
+            new("outcome", r.Converged ? "converged" : $"{r.Outcome}: {r.Message}"),
+            new("error bound of θ* (reference run)", $"{Format.Bound(r.LimitErrorEstimate)} ({r.ReferenceRun})"),
+            new("loss at θ*", Format.Bound(r.Loss)),
+            new("max over k of |θ*ₖ − (w₀ₖ, −a₀ₖ)| (max norm)", Format.Error(distance)),
+            new($"neuron {worst + 1}: a₀, a* (stated −a₀)", $"{Format.Value(theta0[worst * (d + 1) + d])}, {Format.Value(r.Theta[worst * (d + 1) + d])}"),
+            new("solver", $"DOP853; {r.Steps} steps, {r.RhsEvaluations} + {r.ReferenceRhsEvaluations} (reference) RHS evaluations"),
+        };
+        values.AddRange(r.Conserved.Select(c => new NamedValue($"drift of {c.Name}", Format.Bound(c.MaxDrift))));
+        var evidence = new EvidenceSection(EvidenceLayer.Numeric, $"gradient flow of the two-layer network on (x, −g(θ₀, x)), x = {Format.Vector(x)}") { Values = values };
+        if (!r.Converged)
+            return new ClaimResult(claim, Verdict.Inconclusive, $"The flow did not reach a limit in M_S: {r.Message}", [evidence]);
+        double error = r.LimitErrorEstimate;
+        if (distance <= tol)
+            return new ClaimResult(claim, Verdict.Confirmed,
+                $"Every neuron ends at (w₀ₖ, −a₀ₖ) to {Format.Error(distance)} ≤ {Format.Error(tol)} (error bound {Format.Error(error)}).", [evidence]);
+        if (distance > tol + error)
+            return new ClaimResult(claim, Verdict.Refuted,
+                $"Neuron {worst + 1} ends {Format.Error(distance)} away from (w₀ₖ, −a₀ₖ), more than the tolerance {Format.Error(tol)} plus the error bound {Format.Error(error)}: the flow stops elsewhere on the zero set.", [evidence]);
+        return new ClaimResult(claim, Verdict.Inconclusive,
+            $"The distance {Format.Error(distance)} exceeds the tolerance by less than the error bound {Format.Error(error)}.", [evidence]);
+    }
+}
