@@ -100,4 +100,20 @@ public class ModelFlowCommandTests
         Assert.Equal(2, exit3);
         Assert.Contains("--w0", stderr3);
     }
+
+    [Fact]
+    public void One_neuron_above_the_symbolic_limit_runs_on_the_vectorized_backend()
+    {
+        int d = FlowCommand.SymbolicLimit + 5;
+        string w0 = string.Join(",", Enumerable.Repeat("0.01", d));
+        string x = string.Join(",", Enumerable.Range(0, d).Select(i => (0.5 + 0.01 * i).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        var (exit, stdout, _) = CliRunner.Run("flow", "--activation", "exp(u)", "--w0", w0, "--a0", "1", "--x", x, "--y", "2", "--json");
+
+        Assert.Equal(0, exit);
+        var o = JsonNode.Parse(stdout)!.AsObject();
+        Assert.Equal("one-neuron", o["model"]!.GetValue<string>());
+        Assert.Equal(d + 1, o["parameters"]!.AsArray().Count);
+        Assert.Equal("a", o["parameters"]![d]!.GetValue<string>());
+        Assert.InRange(o["loss"]!.GetValue<double>(), 0, 1e-20);
+    }
 }

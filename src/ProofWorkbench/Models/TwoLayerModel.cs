@@ -16,8 +16,8 @@ public sealed class TwoLayerModel : IModel
     {
         if (dimension < 1) throw new InputException($"The input dimension must be at least 1, not {dimension}.");
         if (width < 1) throw new InputException($"--width must be at least 1, not {width}.");
-        if ((long)(dimension + 1) * width > 50_000_000)
-            throw new InputException($"A two-layer network with d = {dimension} and m = {width} has more than 50 million parameters; this is beyond the supported size.");
+        if ((long)(dimension + 1) * width > 2_000_000)
+            throw new InputException($"A two-layer network with d = {dimension} and m = {width} has more than 2 million parameters, beyond the supported size (memory grows by about 1.5 kB per parameter).");
         if (oneNeuronNames && width != 1) throw new ArgumentException("one-neuron naming needs m = 1", nameof(oneNeuronNames));
         sigma = new ScalarActivation(activation);
         InputDimension = dimension;

@@ -57,6 +57,11 @@ public class ModelFlowTests
         Assert.True(r.LimitErrorEstimate < 1e-9);
         var law = Assert.Single(r.Conserved);
         Assert.InRange(law.MaxDrift, 0, 1e-10);
+        // One sample: θ̇ = −2r∇g with r > 0 throughout, so lim θ̇/|θ̇| = −∇g(θ*)/|∇g(θ*)| (paper 000, Lemma 5.2's directions).
+        var gradient = new double[model.ParameterCount];
+        model.AddOutputGradient(r.Theta.ToArray(), data[0], 1, gradient);
+        double norm = Math.Sqrt(gradient.Sum(v => v * v));
+        Assert.True(MaxDistance(r.Direction!, gradient.Select(v => -v / norm).ToArray()) < 1e-6);
     }
 
     [Fact]
