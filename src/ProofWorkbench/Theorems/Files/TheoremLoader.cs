@@ -24,6 +24,11 @@ public static class TheoremLoader
             var reason = (ex.InnerException?.Message ?? ex.Message).Split(" (Line")[0].TrimEnd('.');
             throw new TheoremFileException(pos, $"this is not valid YAML: {reason}.");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed plain scalars (found by the fuzz suite).
+            throw new TheoremFileException(new SourcePosition(path, 1, 1), "this is not valid YAML: the YAML scanner could not read it; check quoting and brackets.");
+        }
         if (stream.Documents.Count != 1)
             throw new TheoremFileException(new SourcePosition(path, 1, 1), "a theorem file must hold exactly one YAML document.");
         var root = new YamlValue(path, stream.Documents[0].RootNode, "");
