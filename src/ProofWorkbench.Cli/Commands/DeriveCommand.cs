@@ -47,9 +47,17 @@ public static class DeriveCommand
         var field = gradient.Select(g => Simplifier.Simplify(Neg(g))).ToArray();
         var conserved = ConservedQuantity.Derive(model, sample);
         var prop61 = Proposition61Condition.Derive(sigma);
+        // Without --roots nothing is refused for σ's zeros (issue 9, item 7): the derivations are printed and the parts that
+        // need σ ≠ 0 are named. With --roots, σ ≠ 0 is decided on the interval by proof before the zeros of C are listed.
         var isolation = roots is { } r ? prop61.Roots(r.Lo, r.Hi) : null;
-        if (isolation is null && !prop61.IdenticallyZero && !sigma.IsAbstract)
-            Proposition61Condition.EnsureNonVanishing(sigma, -50, 50);
+        var sign = sigma.IsAbstract ? ProvenSign.Unknown : SignAnalysis.Of(sigma.Definition);
+        string signNote = sign switch
+        {
+            ProvenSign.Positive => "σ > 0 on ℝ (proved by structure), so every formula below holds wherever σ′ ≠ 0 as well.",
+            ProvenSign.Negative => "σ < 0 on ℝ (proved by structure), so every formula below holds wherever σ′ ≠ 0 as well.",
+            _ when roots is { } iv0 => $"σ ≠ 0 on [{Format(iv0.Lo)}, {Format(iv0.Hi)}] (proved; --roots).",
+            _ => "h′ = σ/(xσ′) needs σ′(xw) ≠ 0, and C (σ̃ = 1/σ) needs σ ≠ 0: the formulas hold where these do; pass --roots LO,HI to decide σ ≠ 0 on an interval and list the zeros of C there.",
+        };
 
         if (json)
         {
@@ -69,6 +77,7 @@ public static class DeriveCommand
                 ["prop61_identically_zero"] = prop61.IdenticallyZero,
                 ["prop61_roots"] = isolation is null ? null : new JsonArray(isolation.Roots.Select(z => (JsonNode)JsonValue.Create(z.Root)!).ToArray()),
                 ["prop61_roots_complete"] = isolation?.Complete,
+                ["sigma_nonzero"] = sign is ProvenSign.Positive or ProvenSign.Negative ? "proved on ℝ" : roots is not null ? "proved on --roots" : "not decided (pass --roots)",
                 ["prop61_unresolved"] = isolation is null ? null
                     : new JsonArray(isolation.Unresolved.Select(u => (JsonNode)new JsonArray(JsonValue.Create(u.Lo), JsonValue.Create(u.Hi))).ToArray()),
             };
@@ -98,6 +107,7 @@ public static class DeriveCommand
         stdout.WriteLine();
         stdout.WriteLine($"Proposition 6.1 condition, (6)·w in u = x0·w with σ̃ = 1/σ (paper 000, eq. 6)");
         stdout.WriteLine($"  C({v}) = 1 − {v}·(σ̃'/σ̃ − σ̃''/σ̃') = {prop61.Condition}");
+        if (!sigma.IsAbstract) stdout.WriteLine($"  Where σ ≠ 0: {signNote}");
         if (prop61.IdenticallyZero)
             stdout.WriteLine("  C vanishes identically (where σ ≠ 0): Proposition 6.1 gives nothing for this σ (cf. Corollary 6.1(a), power functions).");
         if (isolation is not null && roots is { } iv)

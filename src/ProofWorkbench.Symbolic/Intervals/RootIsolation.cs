@@ -30,7 +30,10 @@ public sealed record RootIsolationResult(IReadOnlyList<RootEnclosure> Roots, IRe
 public static class RootIsolation
 {
     /// <summary>Isolates the zeros of <paramref name="f"/> in <paramref name="variable"/> on [lo, hi].</summary>
-    public static RootIsolationResult FindRoots(Expr f, string variable, double lo, double hi, double tolerance = 1e-12, int maxBoxes = 200_000)
+    public static RootIsolationResult FindRoots(Expr f, string variable, double lo, double hi, double tolerance = 1e-12, int maxBoxes = 200_000) =>
+        FindRoots(f, variable, lo, hi, tolerance, maxBoxes, rescale: true);
+
+    private static RootIsolationResult FindRoots(Expr f, string variable, double lo, double hi, double tolerance, int maxBoxes, bool rescale)
     {
         if (!(lo <= hi)) throw new ArgumentException("Expected lo ≤ hi.");
         var df = Simplifier.Simplify(Differentiator.Derivative(f, variable));
@@ -77,8 +80,75 @@ public static class RootIsolation
                 roots.Add(new RootEnclosure(n.Lo, n.Hi));
             else open.Add(u);
         }
+        if (rescale && open.Count > 0)
+        {
+            // Where exp overflows (|u| ≳ 709 in double precision) f cannot be evaluated; its zeros there are the zeros of
+            // its numerator rescaled by exp(−k·u), k the largest (right) or smallest (left) exp rate (issue 9, item 7).
+            var still = new List<Interval>();
+            foreach (var w in open)
+            {
+                var at = At(w);
+                if (double.IsFinite(at.Lo) && double.IsFinite(at.Hi)) { still.Add(w); continue; }
+                var scaled = Rescaled(f, variable, right: w.Mid > 0, w);
+                if (scaled is null) { still.Add(w); continue; }
+                var r = FindRoots(scaled, variable, w.Lo, w.Hi, tolerance, maxBoxes, rescale: false);
+                roots.AddRange(r.Roots);
+                still.AddRange(r.Unresolved);
+            }
+            open = still;
+        }
         roots.Sort((a, b) => a.Lo.CompareTo(b.Lo));
         return new RootIsolationResult(roots, open);
+    }
+
+    /// <summary>
+    /// The numerator N of f = N/D (exact rational normal form), multiplied out and by exp(−k·u), where exp(k·u) is the
+    /// fastest-growing exponential towards the side of <paramref name="w"/>; null unless D is certainly nonzero on
+    /// <paramref name="w"/> (checked on D rescaled the same way), so that N·exp(−k·u) has exactly the zeros of f there.
+    /// </summary>
+    private static Expr? Rescaled(Expr f, string variable, bool right, Interval w)
+    {
+        try
+        {
+            var normal = Simplifier.Together(f);
+            var numerator = new List<Expr>();
+            var denominator = new List<Expr>();
+            foreach (var factor in normal is Product p ? p.Factors : [normal])
+            {
+                if (factor is Power { Exponent: Number { Value.Sign: < 0 } k } pw) denominator.Add(Expr.Pow(pw.Base, Expr.Num(-k.Value)));
+                else numerator.Add(factor);
+            }
+            var n = Scale(Simplifier.Expand(Expr.Mul(numerator)), variable, right);
+            if (n is null) return null;
+            if (denominator.Count > 0)
+            {
+                var d = Scale(Simplifier.Expand(Expr.Mul(denominator)), variable, right) ?? Simplifier.Expand(Expr.Mul(denominator));
+                var di = IntervalEvaluator.Evaluate(d, new Dictionary<string, Interval> { [variable] = w });
+                if (di.ContainsZero || !double.IsFinite(di.Lo) || !double.IsFinite(di.Hi)) return null;
+            }
+            return n;
+        }
+        catch (SymbolicException) { return null; }
+    }
+
+    /// <summary>e·exp(−k·u), multiplied out term by term, with k the extreme rate of the exp(c·u) in e; null when there is none.</summary>
+    private static Expr? Scale(Expr e, string variable, bool right)
+    {
+        var u = Expr.Sym(variable);
+        var rates = new List<Numbers.Rational>();
+        e.Any(n =>
+        {
+            if (n is FunctionCall { Function.Name: "exp" } call)
+            {
+                if (call.Argument.Equals(u)) rates.Add(Numbers.Rational.One);
+                else if (call.Argument is Product { Factors: [Number c, Symbol s] } && s.Equals(u)) rates.Add(c.Value);
+            }
+            return false;
+        });
+        var candidates = rates.Where(r => right ? r.Sign > 0 : r.Sign < 0).ToList();
+        if (candidates.Count == 0) return null;
+        var k = right ? candidates.Max() : candidates.Min();
+        return Simplifier.Expand(Expr.Mul(e, Expr.Call(KnownFunctions.Exp, Expr.Mul(Expr.Num(-k), u))));
     }
 
     private static RootEnclosure Narrow(Interval x, Func<Interval, Interval> at, bool positiveAtLo, double tolerance)

@@ -51,7 +51,7 @@ public sealed class Prop61Checker : IClaimChecker
         RootIsolationResult Isolate(YamlValue node, double lo, double hi)
         {
             if (!(lo < hi)) throw node.Error("an interval needs lo < hi.");
-            try { return condition.Roots(lo, hi); }
+            try { return condition.Roots(lo, hi, rangeName: $"'{node.Path}'"); }
             catch (InputException ex) { throw node.Error(ex.Message); }
         }
 
