@@ -159,7 +159,12 @@ public static class ModelFlowEngine
         while (true)
         {
             var current = segmentModel;
-            var kinks = piecewise is null ? [] : data.Select((s, i) => new OdeEvent((_, y) => piecewise.KinkFunction(y, s), $"u{i + 1}", Terminal: true)).ToArray();
+            // Each kink event watches only the direction that leaves the sample's current branch: a restart whose located
+            // crossing point still lies a rounding error on the old side must not count the same crossing twice (which
+            // was reported as sliding for paper 002's Theorem 4.1 instance at tolerances below 1e-13).
+            var branches = active;
+            var kinks = piecewise is null ? [] : data.Select((s, i) => new OdeEvent((_, y) => piecewise.KinkFunction(y, s), $"u{i + 1}", Terminal: true,
+                Direction: branches is null ? 0 : branches[i] ? -1 : 1)).ToArray();
             var scratch = new double[n];
             var problem = new OdeProblem((_, y, dy) => Field(current, data, y, dy, scratch), t, theta, options.MaxTime);
             var integrator = new OdeIntegrator(problem, new Dop853(), new OdeOptions

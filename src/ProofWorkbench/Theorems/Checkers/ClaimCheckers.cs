@@ -27,5 +27,7 @@ public static class ClaimCheckers
         new ExactMembershipChecker(),
         new ParabolaLimitChecker(),
         new RecipePartAExactChecker(),
+        // paper 002 (Vardi & Shamir 2021)
+        new Papers.VardiShamir2021.Checkers.ReluPiecewiseFlowChecker(),
     ];
 }
