@@ -29,5 +29,7 @@ public static class ClaimCheckers
         new RecipePartAExactChecker(),
         // paper 002 (Vardi & Shamir 2021)
         new Papers.VardiShamir2021.Checkers.ReluPiecewiseFlowChecker(),
+        new Papers.VardiShamir2021.Checkers.ReluLimitsUnrankableChecker(),
+        new Papers.VardiShamir2021.Checkers.ReluDistanceBoundChecker(),
     ];
 }
