@@ -31,5 +31,8 @@ public static class ClaimCheckers
         new Papers.VardiShamir2021.Checkers.ReluPiecewiseFlowChecker(),
         new Papers.VardiShamir2021.Checkers.ReluLimitsUnrankableChecker(),
         new Papers.VardiShamir2021.Checkers.ReluDistanceBoundChecker(),
+        new Papers.VardiShamir2021.Checkers.MonotoneProjectionChecker(),
+        new Papers.VardiShamir2021.Checkers.BalancednessChecker(),
+        new Papers.VardiShamir2021.Checkers.BalancedLimitChecker(),
     ];
 }
