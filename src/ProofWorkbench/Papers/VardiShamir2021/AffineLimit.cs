@@ -37,7 +37,7 @@ public sealed class AffineLimit
     /// The affine limit of the last phase of <paramref name="solution"/>, or null when the labels of the active rows are not
     /// rational or the active rows cannot be fitted (inconsistent). A stationary solution gives ℓ(p) = p with radius 0.
     /// </summary>
-    public static AffineLimit? Of(ReluInstance instance, ReluPiecewiseSolution solution, Rational radius)
+    public static AffineLimit? Of(NeuronInstance instance, ReluPiecewiseSolution solution, Rational radius)
     {
         int d = instance.Dimension;
         var identity = Enumerable.Range(0, d).Select(k => Enumerable.Range(0, d).Select(l => k == l ? Rational.One : Rational.Zero).ToArray()).ToArray();

@@ -14,7 +14,7 @@ namespace ProofWorkbench.Papers.VardiShamir2021;
 public sealed record ReluTwoRoutes(ReluPiecewiseSolution Closed, ModelFlowResult Flow, double TrajectoryDistance, double LimitDistance)
 {
     /// <summary>Runs both routes; <paramref name="flowTolerance"/> is the ODE tolerance T (rtol = atol = T).</summary>
-    public static ReluTwoRoutes Run(ReluInstance instance, double flowTolerance)
+    public static ReluTwoRoutes Run(NeuronInstance instance, double flowTolerance)
     {
         var closed = ReluPiecewiseSolution.Solve(instance.X, instance.Y, instance.W0, instance.DerivativeAtZero.ToDouble(), instance.LossScale.ToDouble());
         var flow = ModelFlowEngine.Run(instance.Model(), instance.Samples(), instance.W0, new FlowOptions { Tolerance = flowTolerance }, recordTrajectory: true);

@@ -8,7 +8,7 @@ namespace ProofWorkbench.Tests.Papers.VardiShamir2021;
 /// <summary>The ODE route against the closed form on paper 002's Theorem 4.1 instance.</summary>
 public class ReluTwoRoutesTests
 {
-    private static ReluInstance Instance(int gamma, int d0 = 1) => new("X",
+    private static NeuronInstance Instance(int gamma, int d0 = 1) => new("X",
         [[3, -1, 0], [4, 2, 0], [0, gamma, gamma]], [16, 18, 0], [0, 0, 0], d0, new Rational(1, 2)) { Y = [16, 18, 0] };
 
     [Theory]

@@ -54,7 +54,7 @@ public class SupportTests
     [Fact]
     public void Affine_limit_of_gamma0_is_exactly_the_minimum_norm_point()
     {
-        var inst = new ReluInstance("X0", [[3, -1, 0], [4, 2, 0], [0, 0, 0]], [16, 18, 0], [0, 0, 0], 1, new Rational(1, 2)) { Y = [16, 18, 0] };
+        var inst = new NeuronInstance("X0", [[3, -1, 0], [4, 2, 0], [0, 0, 0]], [16, 18, 0], [0, 0, 0], 1, new Rational(1, 2)) { Y = [16, 18, 0] };
         var s = ReluPiecewiseSolution.Solve(inst.X, inst.Y, inst.W0, 1, 0.5);
         var l = AffineLimit.Of(inst, s, new Rational(1, 1000))!;
         Assert.Equal(new Rational[] { 5, -1, 0 }, l.AtCenter());
@@ -64,7 +64,7 @@ public class SupportTests
     [Fact]
     public void Affine_limit_of_gamma1_fixes_w1_w2_and_carries_the_box_in_w3()
     {
-        var inst = new ReluInstance("X1", [[3, -1, 0], [4, 2, 0], [0, 1, 1]], [16, 18, 0], [0, 0, 0], 1, new Rational(1, 2)) { Y = [16, 18, 0] };
+        var inst = new NeuronInstance("X1", [[3, -1, 0], [4, 2, 0], [0, 1, 1]], [16, 18, 0], [0, 0, 0], 1, new Rational(1, 2)) { Y = [16, 18, 0] };
         var s = ReluPiecewiseSolution.Solve(inst.X, inst.Y, inst.W0, 1, 0.5);
         var l = AffineLimit.Of(inst, s, new Rational(1, 1000))!;
         var ranges = l.Ranges();

@@ -63,8 +63,7 @@ public sealed class BalancedLimitChecker : IClaimChecker
                 [new EvidenceSection(EvidenceLayer.Symbolic, $"the field of w{k + 1} on {data.Name}") { Formulas = [new($"∂L/∂w{k + 1}", Symbolic.Printing.LatexPrinter.Print(component))] }]);
         }
 
-        var samples = data.Samples.Select((s, i) => new NumericSample(i, s.X.Select(e => Symbolic.Compilation.Evaluator.Evaluate(e, new Dictionary<string, double>())).ToArray(),
-            Symbolic.Compilation.Evaluator.Evaluate(s.Y, new Dictionary<string, double>()))).ToList();
+        var samples = NeuronInstance.Samples(data);
         var limits = new List<double>();
         double inputError = 0;
         foreach (var e in eps)

@@ -81,8 +81,7 @@ public sealed class BalancednessChecker : IClaimChecker
             var theta0 = thetaNode.Rationals().Select(r => r.ToDouble()).ToArray();
             if (theta0.Length != data.Dimension + 1) throw thetaNode.Error($"theta0 is (w…, v): {data.Dimension + 1} numbers.");
             var model = new TwoLayerModel(Activation.Parse("relu(u)"), data.Dimension, 1, c.ToDouble());
-            var samples = data.Samples.Select((s, i) => new NumericSample(i, s.X.Select(e => Symbolic.Compilation.Evaluator.Evaluate(e, new Dictionary<string, double>())).ToArray(),
-                Symbolic.Compilation.Evaluator.Evaluate(s.Y, new Dictionary<string, double>()))).ToList();
+            var samples = NeuronInstance.Samples(data);
             var flow = ModelFlowEngine.Run(model, samples, theta0, new FlowOptions { Tolerance = 1e-13 });
             double drift = flow.Conserved.Count > 0 ? flow.Conserved.Max(q => q.MaxDrift) : double.NaN;
             facts.Add(double.IsNaN(drift)

@@ -29,7 +29,7 @@ public sealed class MonotoneProjectionChecker : IClaimChecker
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
         var sigma = context.ActivationOf(claim);
-        var inst = ReluInstance.Of(claim, context);
+        var inst = NeuronInstance.Of(claim, context);
         if (inst.ExactY is not { } y) throw claim.Node.Required("dataset").Error("the labels must be exact rationals.");
         double tol = context.ToleranceOf(claim);
         double flowTol = claim.Node.Optional("flow-tolerance")?.Double() ?? 1e-13;

@@ -28,7 +28,7 @@ public sealed class ReluDistanceBoundChecker : IClaimChecker
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
-        var inst = ReluInstance.Of(claim, context);
+        var inst = NeuronInstance.Of(claim, context);
         if (inst.ExactY is null) throw claim.Node.Required("dataset").Error("the labels must be exact rationals.");
         double tol = context.ToleranceOf(claim);
         double flowTol = claim.Node.Optional("flow-tolerance")?.Double() ?? 2e-14;
@@ -53,11 +53,11 @@ public sealed class ReluDistanceBoundChecker : IClaimChecker
         };
         var values = new List<NamedValue>();
         var w = Enumerable.Range(1, inst.Dimension).Select(i => Sym($"w{i}")).ToArray();
-        var lossW = ZeroLoss(inst, w);
+        var lossW = inst.ZeroLoss(w);
         string? script = null;
 
         // w* has zero loss, and no zero-loss point is closer to w₀.
-        var onSet = Prove(new Relation(ZeroLoss(inst, closest.Select(Num).ToArray()), RelationOperator.Equal, Num(0)), [], "w* ∈ M_S");
+        var onSet = Prove(new Relation(inst.ZeroLoss(closest.Select(Num).ToArray()), RelationOperator.Equal, Num(0)), [], "w* ∈ M_S");
         facts.Add(onSet.Fact);
         var dStar = SquaredDistance(closest, inst.ExactW0);
         var distW = Add(w.Select((s, l) => Pow(Sub(s, Num(inst.ExactW0[l])), Num(2))).ToArray());
@@ -80,7 +80,7 @@ public sealed class ReluDistanceBoundChecker : IClaimChecker
         foreach (var v in points)
         {
             string name = "(" + string.Join(", ", v) + ")";
-            var member = Prove(new Relation(ZeroLoss(inst, v.Select(Num).ToArray()), RelationOperator.Equal, Num(0)), [], $"v = {name} ∈ M_S");
+            var member = Prove(new Relation(inst.ZeroLoss(v.Select(Num).ToArray()), RelationOperator.Equal, Num(0)), [], $"v = {name} ∈ M_S");
             facts.Add(member.Fact);
             var vd = v.Select(q => q.ToDouble()).ToArray();
             double rise = 0, previous = Distance(inst.W0, vd);
@@ -112,10 +112,6 @@ public sealed class ReluDistanceBoundChecker : IClaimChecker
             : "Not established: see the facts.",
             [new EvidenceSection(EvidenceLayer.Smt, "w* closest (Z3), the bound over the limit's box (exact), monotone distances (numeric along both routes)") { Values = values, SmtLib = script }]);
     }
-
-    // Σᵢ |relu(xᵢᵀw) − yᵢ|: zero exactly on M_S.
-    private static Expr ZeroLoss(ReluInstance inst, IReadOnlyList<Expr> w) => Add(inst.ExactX.Select((x, i) =>
-        Call(KnownFunctions.Abs, Sub(Call(KnownFunctions.Relu, Add(x.Select((c, l) => Mul(Num(c), w[l])).ToArray())), Num(inst.ExactY![i])))).ToArray());
 
     private static Rational SquaredDistance(IReadOnlyList<Rational> a, IReadOnlyList<Rational> b) =>
         a.Zip(b, (p, q) => (p - q) * (p - q)).Aggregate(Rational.Zero, (s, t) => s + t);

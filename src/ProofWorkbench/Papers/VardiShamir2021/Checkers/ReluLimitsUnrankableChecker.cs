@@ -31,7 +31,7 @@ public sealed class ReluLimitsUnrankableChecker : IClaimChecker
         double tol = context.ToleranceOf(claim);
         double flowTol = claim.Node.Optional("flow-tolerance")?.Double() ?? 2e-14;
         var setsNode = claim.Node.Required("datasets");
-        var instances = setsNode.Items().Select(n => ReluInstance.Of(claim, context, context.DatasetOf(n), n)).ToList();
+        var instances = setsNode.Items().Select(n => NeuronInstance.Of(claim, context, context.DatasetOf(n), n)).ToList();
         if (instances.Count < 2) throw setsNode.Error("give at least two datasets.");
         if (instances.Any(i => i.ExactY is null)) throw setsNode.Error("the labels must be exact rationals.");
         var facts = new List<Fact>();
@@ -59,9 +59,7 @@ public sealed class ReluLimitsUnrankableChecker : IClaimChecker
             var l = limits[j].Components();
             for (int k = 0; k < instances.Count; k++)
             {
-                var residuals = instances[k].ExactX.Select((x, i) =>
-                    Call(KnownFunctions.Abs, Sub(Call(KnownFunctions.Relu, Add(x.Select((c, m) => Mul(Num(c), l[m])).ToArray())), Num(instances[k].ExactY![i])))).ToArray();
-                var goal = new Relation(Add(residuals), RelationOperator.Equal, Num(0));
+                var goal = new Relation(instances[k].ZeroLoss(l), RelationOperator.Equal, Num(0));
                 SmtCheckResult r;
                 try { r = SmtProver.Prove(goal, limits[j].BoxAssumptions(), name: $"ℓ({instances[j].Name}) ∈ M({instances[k].Name})"); }
                 catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }

@@ -28,7 +28,7 @@ public sealed class ReluPiecewiseFlowChecker : IClaimChecker
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
-        var instance = ReluInstance.Of(claim, context);
+        var instance = NeuronInstance.Of(claim, context);
         double tol = context.ToleranceOf(claim);
         double flowTol = claim.Node.Optional("flow-tolerance")?.Double() ?? 2e-14;
         var limitNode = claim.Node.Required("limit");
@@ -125,7 +125,7 @@ public sealed class ReluPiecewiseFlowChecker : IClaimChecker
     }
 
     // σ′(0) = 0 (or any start where the field vanishes): w(t) ≡ w₀, decided over ℚ.
-    private static ClaimResult Stationary(Claim claim, ReluInstance instance, IReadOnlyList<Expr> stated, ReluTwoRoutes routes, double tol)
+    private static ClaimResult Stationary(Claim claim, NeuronInstance instance, IReadOnlyList<Expr> stated, ReluTwoRoutes routes, double tol)
     {
         int d = instance.Dimension, n = instance.ExactX.Count;
         var facts = new List<Fact>();
@@ -177,7 +177,7 @@ public sealed class ReluPiecewiseFlowChecker : IClaimChecker
     }
 
     /// <summary>ẇ_l = −2c·Σᵢ (relu(xᵢᵀw) − yᵢ)·sᵢ·x_il with sᵢ = σ′(xᵢᵀw), as an expression in w1…wd, s1…sn.</summary>
-    public static Expr Field(ReluInstance instance, int l)
+    public static Expr Field(NeuronInstance instance, int l)
     {
         var terms = new List<Expr>();
         for (int i = 0; i < instance.ExactX.Count; i++)
@@ -198,7 +198,7 @@ public sealed class ReluPiecewiseFlowChecker : IClaimChecker
             $"active samples {{{string.Join(", ", p.Active.Select((a, i) => (a, i)).Where(q => q.a).Select(q => q.i + 1))}}}; eigenvalues of H {Format.Vector(p.Eigenvalues)}; ‖HQ − QΛ‖ {Format.Bound(p.DecompositionResidual)}")).ToList(),
     };
 
-    private static EvidenceSection Flow(ReluTwoRoutes r, ReluInstance instance) => new(EvidenceLayer.Numeric,
+    private static EvidenceSection Flow(ReluTwoRoutes r, NeuronInstance instance) => new(EvidenceLayer.Numeric,
         $"the ODE route: relu-neuron, loss {instance.LossScale}·Σ(σ(wᵀxᵢ) − yᵢ)², σ′(0) = {instance.DerivativeAtZero}, DOP853 with kink events")
     {
         Values =
