@@ -34,5 +34,7 @@ public static class ClaimCheckers
         new Papers.VardiShamir2021.Checkers.MonotoneProjectionChecker(),
         new Papers.VardiShamir2021.Checkers.BalancednessChecker(),
         new Papers.VardiShamir2021.Checkers.BalancedLimitChecker(),
+        new Papers.VardiShamir2021.Checkers.PrintedPhaseOneChecker(),
+        new Papers.VardiShamir2021.Checkers.RotationEquivarianceChecker(),
     ];
 }
