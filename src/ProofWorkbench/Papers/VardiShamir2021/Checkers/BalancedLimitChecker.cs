@@ -78,6 +78,10 @@ public sealed class BalancedLimitChecker : IClaimChecker
             limits.Add(flow.Theta[k]);
             double balance = flow.Theta[d] * flow.Theta[d] - flow.Theta.Take(d).Sum(x => x * x);
             facts.Add(NumericEstimate.Judged($"ε = {e}: loss at the limit (Assumption 6.1: the flow reaches zero loss)", flow.Loss, 0, tol, "DOP853 (tolerance 1e-13)"));
+            // Corollary 6.1: v² − ‖w‖² = ε² − ‖w₀‖² all along, so at the limit too.
+            double expected = e.ToDouble() * e.ToDouble() - w0.Sum(x => x * x);
+            facts.Add(NumericEstimate.Judged($"ε = {e}: |v² − ‖w‖² − (ε² − ‖w₀‖²)| at the limit (Corollary 6.1)", Math.Abs(balance - expected),
+                2 * (d + 1) * err * Math.Max(1, flow.Theta.Select(Math.Abs).Max()), tol, "DOP853 limit"));
             values.Add(new($"ε = {e}", $"w{k + 1}(∞) = {Format.Value(flow.Theta[k])} (error {Format.Bound(err)}); limit {Format.Vector(flow.Theta)}; v² − ‖w‖² = {Format.Value(balance)} (ε² = {Format.Value(e.ToDouble() * e.ToDouble())}); loss {Format.Bound(flow.Loss)}"));
         }
         var rich = Richardson.Of(limits, order, inputError);

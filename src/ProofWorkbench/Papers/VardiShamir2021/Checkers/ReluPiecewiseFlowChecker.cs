@@ -83,7 +83,11 @@ public sealed class ReluPiecewiseFlowChecker : IClaimChecker
         sections.Add(new EvidenceSection(EvidenceLayer.Numeric, "kink crossings: the closed form (scan of uᵢ(t) and bisection) and the ODE's event location") { Values = crossingValues });
 
         // Trajectory and limit.
-        double roundoff = 64 * 2.2e-16 * Math.Max(1, statedValues.Select(Math.Abs).Max());
+        // The closed form's own error: round-off in evaluating it, plus the eigen-decomposition's residual ‖HQ − QΛ‖
+        // propagated over each phase's time scale 1/λ_min (a perturbation δH moves e^{−Ht}w by at most ~‖δH‖·t·‖w‖).
+        double scale = Math.Max(1, statedValues.Select(Math.Abs).Max());
+        double roundoff = 64 * 2.2e-16 * scale + routes.Closed.Phases.Sum(p =>
+            p.DecompositionResidual * scale * (double.IsInfinity(p.SlowestRate) ? 1 : Math.Max(1, 1 / p.SlowestRate)));
         facts.Add(NumericEstimate.Judged("max over the ODE's accepted steps of ‖w_ODE(t) − w_closed(t)‖∞", routes.TrajectoryDistance, roundoff, tol,
             "closed form evaluated at every accepted ODE time", [new("accepted_states", routes.Flow.Trajectory.Count)]));
         var limit = routes.Closed.Limit!;
