@@ -116,7 +116,7 @@ public sealed class ReluPiecewiseFlowChecker : IClaimChecker
                 new("tolerance", Format.Error(tol)),
             ],
         });
-        sections.Add(Phases(routes.Closed));
+        sections.Add(Phases(routes.Closed, instance));
         sections.Add(Flow(routes, instance));
         var verdict = VerdictRule.Decide(facts);
         string explanation = verdict switch
@@ -195,12 +195,37 @@ public sealed class ReluPiecewiseFlowChecker : IClaimChecker
         return Mul(Num(-2 * instance.LossScale), terms.Count == 0 ? Num(0) : Add(terms.ToArray()));
     }
 
-    private static EvidenceSection Phases(ReluPiecewiseSolution s) => new(EvidenceLayer.Numeric,
-        "the closed form, phase by phase: ẇ = −H w + b on a fixed active set, H = 2c·X_AᵀX_A = QΛQᵀ (Appendix A, Lemma A.1, eq. (4))")
+    private static EvidenceSection Phases(ReluPiecewiseSolution s, NeuronInstance instance) => new(EvidenceLayer.Numeric,
+        "the closed form, phase by phase: ẇ = −H w + b on a fixed active set, H = 2c·X_AᵀX_A = QΛQᵀ (Appendix A, Lemma A.1, eq. (4)); " +
+        "the sign margins of uᵢ(t) = xᵢᵀw(t) inside each phase are what Appendix A's Lemmas A.2, A.4–A.6, A.10, A.14 prove")
     {
-        Values = s.Phases.Select((p, k) => new NamedValue($"phase {k + 1} from t = {Format.Value(p.Start)}",
-            $"active samples {{{string.Join(", ", p.Active.Select((a, i) => (a, i)).Where(q => q.a).Select(q => q.i + 1))}}}; eigenvalues of H {Format.Vector(p.Eigenvalues)}; ‖HQ − QΛ‖ {Format.Bound(p.DecompositionResidual)}")).ToList(),
+        Values = s.Phases.SelectMany((p, k) => new[]
+        {
+            new NamedValue($"phase {k + 1} from t = {Format.Value(p.Start)}",
+                $"active samples {{{string.Join(", ", p.Active.Select((a, i) => (a, i)).Where(q => q.a).Select(q => q.i + 1))}}}; eigenvalues of H {Format.Vector(p.Eigenvalues)}; ‖HQ − QΛ‖ {Format.Bound(p.DecompositionResidual)}"),
+            new NamedValue($"phase {k + 1}: min uᵢ of active / max uᵢ of inactive samples on the scan grid (t > start)", Margins(s, k, instance)),
+        }).ToList(),
     };
+
+    // The sign margins of the pre-activations inside phase k (grid of the crossing scan, the phase's start excluded).
+    private static string Margins(ReluPiecewiseSolution s, int k, NeuronInstance instance)
+    {
+        var p = s.Phases[k];
+        double end = k + 1 < s.Phases.Count ? s.Phases[k + 1].Start : ReluPiecewiseSolution.Horizon(p);
+        var x = instance.X;
+        var extreme = x.Select((_, i) => p.Active[i] ? double.PositiveInfinity : double.NegativeInfinity).ToArray();
+        for (int j = 1; j < ReluPiecewiseSolution.GridPoints; j++)
+        {
+            double r = (double)j / ReluPiecewiseSolution.GridPoints, t = p.Start + (end - p.Start) * r * r;
+            var w = p.At(t);
+            for (int i = 0; i < x.Length; i++)
+            {
+                double u = x[i].Select((c, l) => c * w[l]).Sum();
+                extreme[i] = p.Active[i] ? Math.Min(extreme[i], u) : Math.Max(extreme[i], u);
+            }
+        }
+        return string.Join("; ", extreme.Select((e, i) => x[i].All(v => v == 0) ? $"u{i + 1} ≡ 0" : $"{(p.Active[i] ? "min" : "max")} u{i + 1} = {e.ToString("G3", System.Globalization.CultureInfo.InvariantCulture).Replace("E", "e")}"));
+    }
 
     private static EvidenceSection Flow(ReluTwoRoutes r, NeuronInstance instance) => new(EvidenceLayer.Numeric,
         $"the ODE route: relu-neuron, loss {instance.LossScale}·Σ(σ(wᵀxᵢ) − yᵢ)², σ′(0) = {instance.DerivativeAtZero}, DOP853 with kink events")
