@@ -39,7 +39,8 @@ public static class ModelFlowEngine
         var start = theta0.ToArray();
         var laws = model.ConservedLaws(data);
         var monitor = new LawMonitor(laws, start);
-        var main = Integrate(model, data, start, options, monitor, recordTrajectory);
+        var clock = WallClock.Start(options);
+        var main = Integrate(model, data, start, options, monitor, recordTrajectory, clock);
         double bound = double.NaN;
         string? reference = null;
         long referenceEvaluations = 0;
@@ -49,7 +50,7 @@ public static class ModelFlowEngine
         {
             var b = LimitErrorBound.FromReferenceRun(main.Theta, main.FinalDistance, options, o =>
             {
-                var r = Integrate(model, data, start, o, null, false);
+                var r = Integrate(model, data, start, o, null, false, clock);
                 referenceEvaluations = r.RhsEvaluations;
                 return r.Outcome == FlowOutcome.Converged ? (r.Theta, r.FinalDistance, $"DOP853 at tolerance {o.Tolerance.ToString("G2", System.Globalization.CultureInfo.InvariantCulture)}") : null;
             });
@@ -129,7 +130,7 @@ public static class ModelFlowEngine
         double[]? Direction, double? DirectionChange, IReadOnlyList<(double, double[])> Trajectory);
 
     private static Integration Integrate(IModel model, IReadOnlyList<NumericSample> data, double[] theta0, FlowOptions options,
-        LawMonitor? monitor, bool recordTrajectory)
+        LawMonitor? monitor, bool recordTrajectory, WallClock clock)
     {
         int n = model.ParameterCount;
         var piecewise = model as IPiecewiseModel;
@@ -154,6 +155,7 @@ public static class ModelFlowEngine
         long steps = 0, evaluations = 1;
         var previous = theta.ToArray();
         var tracker = new DirectionTracker(Math.Sqrt(g0 * gradientTolerance));
+        int dense = recordTrajectory ? options.DenseTrajectoryPoints : 0;
         tracker.Add(f, g0);
         string solverMessage = "";
         while (true)
@@ -172,6 +174,7 @@ public static class ModelFlowEngine
                 RelativeTolerance = options.Tolerance,
                 AbsoluteTolerance = options.Tolerance,
                 DenseOutput = false,
+                InterpolateSteps = dense > 0,
                 SaveSteps = false,
                 MaxSteps = Math.Max(1, options.MaxSteps - steps),
                 Events = kinks,
@@ -183,6 +186,7 @@ public static class ModelFlowEngine
                 var step = integrator.Step();
                 if (step.Status is not (OdeStatus.Running or OdeStatus.Success or OdeStatus.StoppedByEvent)) break;
                 if (step.Status == OdeStatus.StoppedByEvent) break;
+                AddDensePoints(integrator, t, integrator.T);
                 integrator.Y.CopyTo(theta);
                 t = integrator.T;
                 monitor?.Observe(theta);
@@ -212,6 +216,11 @@ public static class ModelFlowEngine
                                   $"and the Gauss–Newton distance to the zero set is {distance:G3}.";
                     }
                 }
+                if (outcome is null && clock.Expired)
+                {
+                    outcome = FlowOutcome.BudgetExhausted;
+                    message = $"No convergence: {clock.Describe(t)} with ‖∇L‖ = {g:G3} and a last step of {change:G3}.";
+                }
                 if (outcome is not null) { integrator.Stop(message); break; }
             }
             var stats = integrator.Statistics;
@@ -223,6 +232,7 @@ public static class ModelFlowEngine
             {
                 // The kink crossings of this step (a terminal event stops at the first one; simultaneous ones are all flipped).
                 var hit = integrator.EventOccurrences[^1];
+                AddDensePoints(integrator, t, hit.T);
                 t = hit.T;
                 hit.Y.CopyTo(theta);
                 monitor?.Observe(theta);
@@ -258,6 +268,19 @@ public static class ModelFlowEngine
                 _ => (FlowOutcome.SolverFailure, $"The ODE solver DOP853 failed: {solverMessage}"),
             };
             return Finish(final.Item1, final.Item2);
+        }
+
+        // The dense output of the step just taken, at `dense` equally spaced interior times of (from, to).
+        void AddDensePoints(OdeIntegrator integrator, double from, double to)
+        {
+            for (int k = 1; k <= dense; k++)
+            {
+                double tk = from + (to - from) * k / (dense + 1);
+                if (!(tk > from && tk < to)) continue;
+                var state = new double[n];
+                integrator.Interpolate(tk, state);
+                trajectory.Add((tk, state));
+            }
         }
 
         Integration Finish(FlowOutcome outcome, string message)
