@@ -128,7 +128,7 @@ public static class FlowCommand
     /// <summary>The JSON object of a result (non-finite numbers become null).</summary>
     public static JsonObject ToJson(FlowResult r, Activation sigma, int sampleCount, FlowOptions options)
     {
-        var limit = r.ConservedRoute?.Limit;
+        var limit = r.OneNeuron?.ConservedRoute?.Limit;
         return new JsonObject
         {
             ["activation"] = sigma.Definition.ToString(),
@@ -175,10 +175,10 @@ public static class FlowCommand
                 ["quadrature_error"] = Number(limit.QuadratureError),
                 ["residual"] = Number(limit.Residual),
             },
-            ["limit_from_conserved_note"] = r.ConservedRoute?.Reason,
-            ["routes_distance"] = r.RoutesDistance is { } rd ? Number(rd) : null,
-            ["slope"] = r.Slope is { } s ? Number(s) : null,
-            ["slope_eq26"] = r.SlopeEq26 is { } s26 ? Number(s26) : null,
+            ["limit_from_conserved_note"] = r.OneNeuron?.ConservedRoute?.Reason,
+            ["routes_distance"] = r.OneNeuron?.RoutesDistance is { } rd ? Number(rd) : null,
+            ["slope"] = r.OneNeuron?.Slope is { } s ? Number(s) : null,
+            ["slope_eq26"] = r.OneNeuron?.SlopeEq26 is { } s26 ? Number(s26) : null,
             ["method"] = FlowMethods.Name(r.Method),
             ["solver"] = r.Solver,
             ["tol"] = options.Tolerance,
@@ -207,11 +207,11 @@ public static class FlowCommand
                 ? $"               max drift {G(c.MaxDrift)} (distance from its level set ≤ {G(c.MaxLevelSetDistance)})"
                 : $"               not evaluable: {c.Note}");
         }
-        if (r.ConservedRoute is { } route)
+        if (r.OneNeuron?.ConservedRoute is { } route)
         {
             if (route.Limit is { } l)
                 o.WriteLine($"Second route   Lemma A.3 root finding ({l.Evaluation}): w = {(l.W.Count == 1 ? F(l.W[0]) : $"({string.Join(", ", l.W.Select(F))})")}, a = {F(l.A)}"
-                    + (r.RoutesDistance is { } rd ? $"; distance to the ODE limit {G(rd)}" : ""));
+                    + (r.OneNeuron?.RoutesDistance is { } rd ? $"; distance to the ODE limit {G(rd)}" : ""));
             else o.WriteLine($"Second route   not computed: {route.Reason}.");
         }
         if (r.Direction is { } dir)
@@ -220,8 +220,8 @@ public static class FlowCommand
             o.WriteLine($"Direction      lim θ̇/|θ̇| = ({Vector(dir.Unit)}) ± {G(dir.ErrorEstimate)}   (Lemma 5.2; {dir.Source})");
             o.WriteLine($"               along the trajectory ({Vector(dir.TrajectoryUnit)}), last change {G(dir.TrajectoryStepChange)}"
                 + (dir.HessianEigenvalue is { } ev ? $"; eigenvector of ∇²L(θ*) with eigenvalue {G(ev)} at distance {G(dir.TrajectoryToHessian!.Value)}" : ""));
-            if (r.Slope is { } s)
-                o.WriteLine($"Slope          ȧ/ẇ → {F(s)}" + (r.SlopeEq26 is { } s26 ? $";  eq. (26) σ(xw)/(a x σ′(xw)) at θ* = {F(s26)}" : ""));
+            if (r.OneNeuron?.Slope is { } s)
+                o.WriteLine($"Slope          ȧ/ẇ → {F(s)}" + (r.OneNeuron?.SlopeEq26 is { } s26 ? $";  eq. (26) σ(xw)/(a x σ′(xw)) at θ* = {F(s26)}" : ""));
         }
     }
 

@@ -144,7 +144,7 @@ public static class ModelFlowCommand
     }
 
     /// <summary>The JSON object of a result.</summary>
-    public static JsonObject ToJson(IModel model, IReadOnlyList<NumericSample> data, ModelFlowResult r, FlowOptions options)
+    public static JsonObject ToJson(IModel model, IReadOnlyList<NumericSample> data, FlowResult r, FlowOptions options)
     {
         var o = new JsonObject
         {
@@ -172,8 +172,8 @@ public static class ModelFlowCommand
                 ["max_drift"] = Number(c.MaxDrift),
                 ["note"] = c.Note,
             }).ToArray()),
-            ["direction"] = r.Direction is { } dir ? Numbers(dir) : null,
-            ["direction_change"] = r.DirectionChange is { } dc ? Number(dc) : null,
+            ["direction"] = r.Direction is { } dir ? Numbers(dir.Unit) : null,
+            ["direction_change"] = r.Direction is { } dc ? Number(dc.TrajectoryStepChange) : null,
             ["labels"] = Numbers(data.Select(s => s.Y)),
             ["method"] = "dop853",
             ["tol"] = options.Tolerance,
@@ -212,7 +212,7 @@ public static class ModelFlowCommand
         return o;
     }
 
-    private static void WriteText(IModel model, IReadOnlyList<NumericSample> data, ModelFlowResult r, TextWriter o)
+    private static void WriteText(IModel model, IReadOnlyList<NumericSample> data, FlowResult r, TextWriter o)
     {
         o.WriteLine($"Gradient flow  θ̇ = −∇L_S(θ), model {model.Name}, M = {model.ParameterCount} parameters, d = {model.InputDimension}");
         o.WriteLine($"               L_S = {G(model.LossScale)}·Σ (f(x) − y)^2 over {data.Count} sample(s)");
@@ -239,7 +239,7 @@ public static class ModelFlowCommand
     /// state in time order — accepted states and the dense-output points inside each step — with round-trip ("R")
     /// numbers in the invariant culture.
     /// </summary>
-    private static void WriteTrajectory(StreamWriter file, string path, IModel model, ModelFlowResult r)
+    private static void WriteTrajectory(StreamWriter file, string path, IModel model, FlowResult r)
     {
         try
         {

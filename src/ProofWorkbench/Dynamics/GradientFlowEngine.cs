@@ -82,6 +82,7 @@ public static class GradientFlowEngine
             Outcome = run.Outcome,
             Message = run.Message,
             Parameters = system.Parameters,
+            Theta0 = start,
             Theta = run.Theta,
             Loss = system.LossAt(run.Theta),
             Time = run.Time,
@@ -97,10 +98,7 @@ public static class GradientFlowEngine
             Solver = run.Solver,
             Direction = direction,
             Conserved = monitor.Drifts(),
-            ConservedRoute = route,
-            RoutesDistance = distance,
-            Slope = slope,
-            SlopeEq26 = slope26,
+            OneNeuron = new OneNeuronDiagnostics(route, distance, slope, slope26),
             Trajectory = monitor.Trajectory,
         };
     }
@@ -166,7 +164,7 @@ public static class GradientFlowEngine
             MaxSteps = options.MaxSteps,
         };
         var integrator = new OdeIntegrator(problem, method, odeOptions);
-        monitor?.Observe(theta0);
+        monitor?.Observe(0, theta0);
 
         var previous = theta0.ToArray();
         var beforeLast = theta0.ToArray();
@@ -180,7 +178,7 @@ public static class GradientFlowEngine
             if (step.Status is not (OdeStatus.Running or OdeStatus.Success)) break;
             var theta = integrator.Y;
             var f = integrator.Derivative;
-            monitor?.Observe(theta);
+            monitor?.Observe(integrator.T, theta);
             g = Norm(f);
             change = Distance(theta, previous);
             if (g > 0 && double.IsFinite(g)) directions.Add(Scale(f, 1 / g), g);

@@ -21,7 +21,7 @@ public static class ModelFlowEngine
     public const int MaxEvents = 1000;
 
     /// <summary>Runs the flow of <paramref name="model"/> on <paramref name="data"/> from <paramref name="theta0"/>.</summary>
-    public static ModelFlowResult Run(IModel model, IReadOnlyList<NumericSample> data, IReadOnlyList<double> theta0,
+    public static FlowResult Run(IModel model, IReadOnlyList<NumericSample> data, IReadOnlyList<double> theta0,
         FlowOptions? options = null, bool recordTrajectory = false)
     {
         options ??= new FlowOptions();
@@ -65,10 +65,12 @@ public static class ModelFlowEngine
                           $"or a global minimum only if min L_S > 0, which is not decided), not to a zero of the loss: the limit is not shown to be in M_S. {message}";
             }
         }
-        return new ModelFlowResult
+        bool hasLimit = outcome is FlowOutcome.Converged or FlowOutcome.CriticalPoint;
+        return new FlowResult
         {
             Outcome = outcome,
             Message = message,
+            Parameters = Enumerable.Range(0, model.ParameterCount).Select(model.ParameterName).ToArray(),
             Theta0 = start,
             Theta = main.Theta,
             Loss = Loss(model, data, main.Theta),
@@ -81,10 +83,14 @@ public static class ModelFlowEngine
             Steps = main.Steps,
             RhsEvaluations = main.RhsEvaluations,
             ReferenceRhsEvaluations = referenceEvaluations,
+            Method = FlowMethod.Dop853,
+            Solver = "DOP853",
             Events = main.Events,
             Conserved = monitor.Drifts(),
-            Direction = outcome is FlowOutcome.Converged or FlowOutcome.CriticalPoint ? main.Direction : null,
-            DirectionChange = outcome is FlowOutcome.Converged or FlowOutcome.CriticalPoint ? main.DirectionChange : null,
+            // Seen along the trajectory only (no Hessian at M up to millions): the change over the two steps before is its estimate.
+            Direction = hasLimit && main.Direction is { } unit && main.DirectionChange is { } change
+                ? new LimitingDirection(unit, change, "trajectory", unit, change, null, null)
+                : null,
             Trajectory = main.Trajectory,
         };
     }
@@ -127,7 +133,7 @@ public static class ModelFlowEngine
 
     private sealed record Integration(FlowOutcome Outcome, string Message, double[] Theta, double Time, double GradientNorm,
         double LastStepChange, double FinalDistance, long Steps, long RhsEvaluations, IReadOnlyList<FlowEvent> Events,
-        double[]? Direction, double? DirectionChange, IReadOnlyList<(double, double[])> Trajectory);
+        double[]? Direction, double? DirectionChange, IReadOnlyList<TrajectoryPoint> Trajectory);
 
     private static Integration Integrate(IModel model, IReadOnlyList<NumericSample> data, double[] theta0, FlowOptions options,
         LawMonitor? monitor, bool recordTrajectory, WallClock clock)
@@ -136,8 +142,8 @@ public static class ModelFlowEngine
         var piecewise = model as IPiecewiseModel;
         var active = piecewise is null ? null : data.Select(s => Side(piecewise, theta0, s)).ToArray();
         var events = new List<FlowEvent>();
-        var trajectory = new List<(double, double[])>();
-        if (recordTrajectory) trajectory.Add((0, theta0.ToArray()));
+        var trajectory = new List<TrajectoryPoint>();
+        if (recordTrajectory) trajectory.Add(new(0, theta0.ToArray()));
         var theta = theta0.ToArray();
         var f = new double[n];
         var segmentModel = Segment(model, active);
@@ -190,7 +196,7 @@ public static class ModelFlowEngine
                 integrator.Y.CopyTo(theta);
                 t = integrator.T;
                 monitor?.Observe(theta);
-                if (recordTrajectory) trajectory.Add((t, theta.ToArray()));
+                if (recordTrajectory) trajectory.Add(new(t, theta.ToArray()));
                 var dy = integrator.Derivative;
                 g = Norm(dy);
                 change = Distance(theta, previous);
@@ -236,7 +242,7 @@ public static class ModelFlowEngine
                 t = hit.T;
                 hit.Y.CopyTo(theta);
                 monitor?.Observe(theta);
-                if (recordTrajectory) trajectory.Add((t, theta.ToArray()));
+                if (recordTrajectory) trajectory.Add(new(t, theta.ToArray()));
                 int i = hit.EventIndex;
                 var after = active.ToArray();
                 after[i] = !active[i];
@@ -279,7 +285,7 @@ public static class ModelFlowEngine
                 if (!(tk > from && tk < to)) continue;
                 var state = new double[n];
                 integrator.Interpolate(tk, state);
-                trajectory.Add((tk, state));
+                trajectory.Add(new(tk, state));
             }
         }
 

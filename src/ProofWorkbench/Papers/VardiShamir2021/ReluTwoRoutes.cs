@@ -11,7 +11,7 @@ namespace ProofWorkbench.Papers.VardiShamir2021;
 /// <param name="Flow">The ODE route (trajectory recorded).</param>
 /// <param name="TrajectoryDistance">max over the ODE's accepted states of ‖w_ODE(t_k) − w_closed(t_k)‖∞ (NaN when the closed form failed).</param>
 /// <param name="LimitDistance">‖w_ODE(∞) − w_closed(∞)‖∞ (NaN when either has no limit).</param>
-public sealed record ReluTwoRoutes(ReluPiecewiseSolution Closed, ModelFlowResult Flow, double TrajectoryDistance, double LimitDistance)
+public sealed record ReluTwoRoutes(ReluPiecewiseSolution Closed, FlowResult Flow, double TrajectoryDistance, double LimitDistance)
 {
     /// <summary>Runs both routes; <paramref name="flowTolerance"/> is the ODE tolerance T (rtol = atol = T).</summary>
     public static ReluTwoRoutes Run(NeuronInstance instance, double flowTolerance)
