@@ -10,8 +10,8 @@ using Spectre.Console;
 namespace ProofWorkbench.Cli.Commands;
 
 /// <summary>
-/// <c>pwb check [PATHS…] [--out DIR] [--json] [--certificates]</c>: checks theorem files and writes one Markdown report
-/// each; with <c>--certificates</c> also one JSON certificate per claim (docs/certificates.md) in DIR/…/NAME.certificates/.
+/// <c>pwb check [PATHS…] [--out DIR] [--json] [--certificates] [--format html|md|both]</c>: checks theorem files and writes
+/// one Markdown report and/or one HTML page each (HTML adds DIR/index.html linking them all); with <c>--certificates</c> also one JSON certificate per claim (docs/certificates.md) in DIR/…/NAME.certificates/.
 /// Exit 0 iff every verdict equals its expected verdict, 1 otherwise, 2 on input errors.
 /// </summary>
 public static class CheckCommand
@@ -24,14 +24,17 @@ public static class CheckCommand
         var output = new Option<string>("--out") { Description = "Where reports go (default: reports).", DefaultValueFactory = _ => "reports" };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of a table." };
         var certificates = new Option<bool>("--certificates") { Description = "Also write one JSON certificate per claim (re-check them with pwb verify)." };
-        command.Add(paths); command.Add(output); command.Add(json); command.Add(certificates);
+        var format = new Option<string>("--format") { Description = "Report format: html, md or both (default both; html also writes index.html).", DefaultValueFactory = _ => "both" };
+        format.AcceptOnlyFromAmong("html", "md", "both");
+        command.Add(paths); command.Add(output); command.Add(json); command.Add(certificates); command.Add(format);
         command.SetAction(p => Run(p.GetValue(paths) is { Length: > 0 } ps ? ps : ["theorems"], p.GetValue(output)!, p.GetValue(json), Console.Out, Console.Error,
-            p.GetValue(certificates)));
+            p.GetValue(certificates), p.GetValue(format) switch { "html" => ReportFormats.Html, "md" => ReportFormats.Markdown, _ => ReportFormats.Both }));
         return command;
     }
 
     /// <summary>Runs the command.</summary>
-    public static int Run(IReadOnlyList<string> paths, string outDir, bool json, TextWriter stdout, TextWriter stderr, bool certificates = false)
+    public static int Run(IReadOnlyList<string> paths, string outDir, bool json, TextWriter stdout, TextWriter stderr, bool certificates = false,
+        ReportFormats formats = ReportFormats.Both)
     {
         var files = Collect(paths);
         ReportOutput.Prepare(outDir);
@@ -56,6 +59,7 @@ public static class CheckCommand
         }
 
         var results = new List<(TheoremResult Result, string Report)>();
+        var pages = new List<(TheoremResult Result, string Link)>();
         void CheckOne(TheoremFile file, string relative, Action<Claim> progress)
         {
             TheoremResult result;
@@ -63,15 +67,22 @@ public static class CheckCommand
             catch (TheoremFileException ex) { Malformed(ex); return; }
             var baseName = Path.GetFileNameWithoutExtension(relative);
             var dir = Path.Combine(outDir, Path.GetDirectoryName(relative) ?? "");
-            var report = MarkdownReport.Render(result, baseName);
-            ReportOutput.Write(outDir, dir, report.FileName, report.Markdown);
-            foreach (var a in report.Attachments) ReportOutput.Write(outDir, dir, a.FileName, a.Content);
+            var rendered = new List<RenderedReport>();
+            if (formats.HasFlag(ReportFormats.Markdown)) rendered.Add(MarkdownReport.Render(result, baseName));
+            if (formats.HasFlag(ReportFormats.Html))
+                rendered.Add(HtmlReport.Render(result, baseName, certificates ? claim => $"{baseName}.certificates/{Certificate.FileName(claim)}" : null));
+            foreach (var report in rendered)
+            {
+                ReportOutput.Write(outDir, dir, report.FileName, report.Markdown);
+                foreach (var a in report.Attachments) ReportOutput.Write(outDir, dir, a.FileName, a.Content);
+            }
             if (certificates)
             {
                 foreach (var claim in result.Claims)
                     ReportOutput.Write(outDir, Path.Combine(dir, $"{baseName}.certificates"), Certificate.FileName(claim.Claim), Certificate.Write(Certificate.Of(file, claim)));
             }
-            results.Add((result, Path.Combine(dir, report.FileName)));
+            results.Add((result, Path.Combine(dir, rendered[0].FileName)));
+            if (formats.HasFlag(ReportFormats.Html)) pages.Add((result, Path.Combine(Path.GetDirectoryName(relative) ?? "", rendered[^1].FileName)));
         }
 
         if (ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
@@ -99,6 +110,7 @@ public static class CheckCommand
             }
         }
 
+        if (pages.Count > 0) ReportOutput.Write(outDir, outDir, "index.html", HtmlIndex.Render(pages));
         if (json) stdout.WriteLine(Json.Write(Summary(results.Select(r => r.Result))));
         else WriteTable(results, stdout);
         if (malformed > 0) return 2;
@@ -160,4 +172,16 @@ public static class CheckCommand
         int total = results.Sum(r => r.Result.Claims.Count), ok = results.Sum(r => r.Result.Claims.Count(c => c.AsExpected));
         console.WriteLine($"{ok} of {total} claims got their expected verdicts.");
     }
+}
+
+/// <summary>Which report formats <c>pwb check</c> writes.</summary>
+[Flags]
+public enum ReportFormats
+{
+    /// <summary>Markdown (NAME.md).</summary>
+    Markdown = 1,
+    /// <summary>HTML (NAME.html and index.html).</summary>
+    Html = 2,
+    /// <summary>Both.</summary>
+    Both = Markdown | Html,
 }

@@ -215,6 +215,9 @@ public static class MathMLPrinter
         {
             var den = new StringBuilder();
             int denCount = WriteFactors(den, parts.Coefficient.Denominator, parts.Denominator);
+            // A fraction bar groups on its own: a lone factor above or below it needs no parentheses (1/(1+e^−u)).
+            if (numCount == 1 && parts.Coefficient.Numerator.IsOne && parts.Numerator.Count == 1) { num.Clear(); Write(num, parts.Numerator[0], 0); }
+            if (denCount == 1 && parts.Coefficient.Denominator.IsOne && parts.Denominator.Count == 1) { den.Clear(); Write(den, parts.Denominator[0], 0); }
             sb.Append("<mfrac>").Append(numCount > 1 ? $"<mrow>{num}</mrow>" : num.ToString())
               .Append(denCount > 1 ? $"<mrow>{den}</mrow>" : den.ToString()).Append("</mfrac>");
         }

@@ -38,9 +38,9 @@ public sealed class ConservedChecker : IClaimChecker
         var lie = Differentiator.LieDerivative(q, field, model.ParameterNames);
         var formulas = new List<Formula>
         {
-            new("Q", LatexPrinter.Print(q)),
-            new("flow field F = −∇L, components " + string.Join(", ", model.ParameterNames), string.Join(",\\quad ", field.Select(f => LatexPrinter.Print(Simplifier.Simplify(f))))),
-            new("L_F Q = ∇Q · F, simplified", LatexPrinter.Print(Simplifier.Simplify(lie))),
+            new("Q", q),
+            new("flow field F = −∇L, components " + string.Join(", ", model.ParameterNames), field.Select(f => Simplifier.Simplify(f)).ToArray()),
+            new("L_F Q = ∇Q · F, simplified", Simplifier.Simplify(lie)),
         };
         var result = Simplifier.ZeroTest(lie);
         var evidence = new EvidenceSection(EvidenceLayer.Symbolic, "Lie derivative of Q along the gradient-flow field") { Formulas = formulas };

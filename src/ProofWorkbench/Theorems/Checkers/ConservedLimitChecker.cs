@@ -57,7 +57,7 @@ public sealed class ConservedLimitChecker : IClaimChecker
         Dictionary<string, Expr> At(Theta t) => model.ParameterNames.Select((p, i) => (p, Num(i < d ? t.W[i] : t.A))).ToDictionary(q => q.p, q => q.Item2);
         var residual = Substitution.Substitute(model.Residual(data.Samples[0]), At(to));
         var residualTest = ZeroTest(residual);
-        var formulas = new List<Formula> { new("r(θ*) = f(θ*; x) − y", LatexPrinter.Print(residual)) };
+        var formulas = new List<Formula> { new("r(θ*) = f(θ*; x) − y", residual) };
         values.Add(new("residual at θ* (exact zero test)", residualTest.ToString()));
         if (residualTest == ZeroTestResult.NonZero)
             return Done(claim, Verdict.Refuted, "θ* ∉ M_S: the residual at θ* is exactly nonzero, and the limit lies in M_S (Lemma A.3).", evidence, values, formulas);
@@ -76,10 +76,10 @@ public sealed class ConservedLimitChecker : IClaimChecker
             Rational u0 = Dot(x, from.W), u1 = Dot(x, to.W);
             var hDiff = Sub(Substitution.Substitute(limit.H, sigma.Variable, Num(u1)), Substitution.Substitute(limit.H, sigma.Variable, Num(u0)));
             levelDifference = Sub(Num(da), Div(hDiff, Num(norm2)));
-            formulas.Add(new("H(u) = ∫σ/σ′", LatexPrinter.Print(limit.H)));
+            formulas.Add(new("H(u) = ∫σ/σ′", limit.H));
         }
         var levelTest = ZeroTest(levelDifference);
-        formulas.Add(new("Q(θ*) − Q(θ₀)", LatexPrinter.Print(levelDifference)));
+        formulas.Add(new("Q(θ*) − Q(θ₀)", levelDifference));
         values.Add(new("Q(θ*) − Q(θ₀) (exact zero test)", levelTest.ToString()));
         return levelTest switch
         {

@@ -31,9 +31,9 @@ public static class IdentityEvidence
         var difference = Expr.Sub(derived, stated);
         var formulas = new List<Formula>
         {
-            new($"{what}, derived", LatexPrinter.Print(Simplifier.Simplify(derived))),
-            new($"{what}, as stated", LatexPrinter.Print(stated)),
-            new("derived − stated, simplified", LatexPrinter.Print(Simplifier.Simplify(difference))),
+            new($"{what}, derived", Simplifier.Simplify(derived)),
+            new($"{what}, as stated", stated),
+            new("derived − stated, simplified", Simplifier.Simplify(difference)),
         };
         var result = Simplifier.ZeroTest(difference);
         var identity = new ExactIdentity($"derived {what} − stated {what} ≡ 0", difference, result);

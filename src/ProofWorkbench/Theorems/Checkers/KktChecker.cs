@@ -92,7 +92,7 @@ public sealed class KktChecker : IClaimChecker
                 "∇G(θ*, θ₀) = 0 exactly, so θ* is a KKT point with all multipliers λ = 0 (whatever the constraint gradients are).",
                 [new EvidenceSection(EvidenceLayer.Symbolic, "exact gradient of G at θ*")
                 {
-                    Formulas = [new("G(θ, θ₀)", LatexPrinter.Print(g))],
+                    Formulas = [new("G(θ, θ₀)", g)],
                     Values = [new("θ*", thetaText), new("∇G(θ*)", "(" + string.Join(", ", gradG.Select(e => e.ToString())) + ")")],
                 }]);
         if (gradG.Concat(gradR.SelectMany(x => x)).Any(e => e is not Number))
@@ -112,7 +112,7 @@ public sealed class KktChecker : IClaimChecker
             VerdictRule.JudgeZero(Magnitude.Exact(residual[k])).Outcome)).ToList();
         var evidence = new EvidenceSection(EvidenceLayer.Symbolic, "exact multipliers and stationarity residual over ℚ")
         {
-            Formulas = [new("G(θ, θ₀)", LatexPrinter.Print(g))],
+            Formulas = [new("G(θ, θ₀)", g)],
             Values =
             [
                 new("θ*", "(" + string.Join(", ", limit.Select(r => r.ToString())) + $") — {limitOrigin}"),
@@ -145,7 +145,7 @@ public sealed class KktChecker : IClaimChecker
         double norm = residual.L2Norm();
         var evidence = new EvidenceSection(EvidenceLayer.Numeric, "multipliers by least squares in floating point, residual with rounding bound")
         {
-            Formulas = [new("G(θ, θ₀)", LatexPrinter.Print(g))],
+            Formulas = [new("G(θ, θ₀)", g)],
             Values =
             [
                 new("θ*", thetaText),
@@ -200,7 +200,7 @@ public sealed class KktChecker : IClaimChecker
             context.Section,
             new(EvidenceLayer.Numeric, "stationarity of G at the computed limit")
             {
-                Formulas = [new("G(θ, θ₀)", LatexPrinter.Print(g))],
+                Formulas = [new("G(θ, θ₀)", g)],
                 Values = [new("‖∇G − Σλᵢ∇rᵢ‖ at θ*", Format.Error(norm)), new("uncertainty (θ* error and rounding)", Format.Error(bound))],
             },
         };

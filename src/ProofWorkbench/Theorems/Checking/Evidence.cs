@@ -15,8 +15,19 @@ public enum EvidenceLayer
     Numeric,
 }
 
-/// <summary>A named formula shown in LaTeX in the report.</summary>
-public sealed record Formula(string Label, string Latex);
+/// <summary>
+/// A named formula: its LaTeX (Markdown reports) and, when the checker gives them, its expressions, which HTML reports
+/// print as MathML (one printer per target).
+/// </summary>
+public sealed record Formula(string Label, string Latex)
+{
+    /// <summary>A formula of one or more expressions, printed in LaTeX (comma-separated) and kept for the MathML printer.</summary>
+    public Formula(string label, params Symbolic.Expressions.Expr[] expressions)
+        : this(label, string.Join(",\\quad ", expressions.Select(x => Symbolic.Printing.LatexPrinter.Print(x)))) => Expressions = expressions;
+
+    /// <summary>The expressions, or empty when the formula is known only as LaTeX.</summary>
+    public IReadOnlyList<Symbolic.Expressions.Expr> Expressions { get; init; } = [];
+}
 
 /// <summary>A named value; numbers are already formatted (see <see cref="Format"/>) so reports are byte-stable.</summary>
 public sealed record NamedValue(string Name, string Value);

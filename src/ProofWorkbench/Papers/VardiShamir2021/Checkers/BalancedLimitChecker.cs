@@ -60,7 +60,7 @@ public sealed class BalancedLimitChecker : IClaimChecker
             return ClaimResult.FromFacts(claim, facts, zero == ZeroTestResult.Zero
                 ? $"Every input has 0 in component {k + 1}, so ∂L/∂w{k + 1} vanishes identically: w{k + 1}(t) = w{k + 1}(0) = 0 for every ε, and the limit as ε → 0 is exactly 0."
                 : "Not decided: the zero test could not show that the component's field vanishes.",
-                [new EvidenceSection(EvidenceLayer.Symbolic, $"the field of w{k + 1} on {data.Name}") { Formulas = [new($"∂L/∂w{k + 1}", Symbolic.Printing.LatexPrinter.Print(component))] }]);
+                [new EvidenceSection(EvidenceLayer.Symbolic, $"the field of w{k + 1} on {data.Name}") { Formulas = [new($"∂L/∂w{k + 1}", component)] }]);
         }
 
         var samples = NeuronInstance.Samples(data);

@@ -52,9 +52,9 @@ public sealed class BalancednessChecker : IClaimChecker
         var difference = Sub(lie, reduced);
         var zero = Simplifier.ZeroTest(difference);
         facts.Add(new ExactIdentity("L_F Q − 4c·v·r·(u·σ′(u) − σ(u)) ≡ 0 for a generic σ (one symbolic sample)", difference, zero));
-        formulas.Add(new("Q", LatexPrinter.Print(q)));
-        formulas.Add(new("L_F Q (generic σ), simplified", LatexPrinter.Print(Simplifier.Simplify(lie))));
-        formulas.Add(new("claimed reduction 4c·v·r·(u σ′(u) − σ(u))", LatexPrinter.Print(reduced)));
+        formulas.Add(new("Q", q));
+        formulas.Add(new("L_F Q (generic σ), simplified", Simplifier.Simplify(lie)));
+        formulas.Add(new("claimed reduction 4c·v·r·(u σ′(u) − σ(u))", reduced));
 
         // (2) ReLU: u·σ′_s(u) − relu(u) = 0 for all u and s ∈ [0, 1].
         var t = Sym("u0");

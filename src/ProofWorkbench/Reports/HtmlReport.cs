@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using ProofWorkbench.Symbolic.Printing;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Reports;
+
+/// <summary>Where a report links a claim's certificate: the relative path, or null when no certificates were written.</summary>
+public delegate string? CertificateLink(Claim claim);
+
+/// <summary>
+/// Renders a checked theorem file as one self-contained HTML page (issue 16 item 1): the statement, one setup table with
+/// the activation in MathML (<see cref="MathMLPrinter"/>), a summary, and per claim its statement, verdict with its
+/// one-line reason, a "how this was checked" line, and its evidence — each piece shown once (<see cref="ReportPlan"/>),
+/// formulas as MathML, figures as inline SVG, SMT-LIB2 scripts and certificates linked. No script, no network,
+/// no time stamps: the bytes depend only on the result.
+/// </summary>
+public static class HtmlReport
+{
+    /// <summary>Renders <paramref name="result"/>; <paramref name="baseName"/> names the page and the files it links.</summary>
+    public static RenderedReport Render(TheoremResult result, string baseName, CertificateLink? certificate = null)
+    {
+        var f = result.File;
+        var sb = new StringBuilder();
+        var attachments = new List<ReportAttachment>();
+        sb.Append("<h1>").Append(Html.Escape(f.Title)).Append("</h1>\n");
+        sb.Append("<p class=\"source\">Theorem file <code>").Append(Html.Escape(f.Id)).Append("</code> · source: ").Append(Html.Escape(f.Source)).Append("</p>\n");
+        sb.Append("<blockquote>").Append(Html.Markdown(f.Statement)).Append("</blockquote>\n");
+        int differing = result.Claims.Count(c => !c.AsExpected);
+        sb.Append("<p><strong>").Append(differing == 0
+            ? $"Result: all {result.Claims.Count} claims got their expected verdicts."
+            : $"Result: {differing} of {result.Claims.Count} claims did NOT get their expected verdicts.").Append("</strong> ");
+        sb.Append("<span class=\"source\"><em>proved</em> = exact reasoning only (symbolic identity, SMT unsat, interval enclosure); "
+            + "<em>confirmed</em> = numerical evidence within the stated tolerance; <em>refuted</em> = a witness against the claim; "
+            + "<em>inconclusive</em> = the tool could not decide.</span></p>\n");
+
+        sb.Append("<h2>Setup</h2>\n").Append(SetupTable.Html(f.Setup));
+
+        var plan = ReportPlan.Of(result);
+        sb.Append("<h2>Claims</h2>\n");
+        foreach (var pc in plan) AppendClaim(sb, pc, baseName, attachments, certificate);
+
+        if (f.Findings.Count > 0)
+        {
+            sb.Append("<h2>Findings</h2>\n<ul>\n");
+            foreach (var finding in f.Findings) sb.Append("<li>").Append(Html.Markdown(finding)).Append("</li>\n");
+            sb.Append("</ul>\n");
+        }
+        return new RenderedReport($"{baseName}.html", Html.Page(f.Title, sb.ToString()), attachments);
+    }
+
+    private static void AppendClaim(StringBuilder sb, PlannedClaim pc, string baseName, List<ReportAttachment> attachments, CertificateLink? certificate)
+    {
+        var c = pc.Result;
+        var verdict = VerdictText.Of(c.Verdict);
+        sb.Append("<section class=\"claim\" id=\"").Append(Html.Escape(c.Claim.Id)).Append("\">\n");
+        sb.Append("<h3>").Append(pc.Number).Append(". ").Append(Html.Escape(c.Claim.Id)).Append(" <span class=\"source\">(")
+            .Append(Html.Escape(c.Claim.Kind)).Append(")</span> <span class=\"verdict ").Append(verdict).Append("\">").Append(verdict).Append("</span>");
+        if (!c.AsExpected) sb.Append(" <span class=\"differs\">expected ").Append(VerdictText.Of(c.Claim.Expected)).Append(" — DIFFERS</span>");
+        sb.Append("</h3>\n");
+        sb.Append(Html.Markdown(c.Claim.Statement)).Append('\n');
+        sb.Append("<p class=\"source\">Source: ").Append(Html.Escape(c.Claim.Source)).Append("</p>\n");
+        sb.Append("<p><strong>Why ").Append(verdict).Append(":</strong> ").Append(Html.Escape(c.Explanation)).Append("</p>\n");
+        if (c.Claim.Note is { } note) sb.Append("<p><em>Note:</em> ").Append(Html.Escape(note.Trim())).Append("</p>\n");
+        sb.Append("<p class=\"how\"><strong>How this was checked:</strong> ").Append(Html.Escape(HowChecked.Of(pc)));
+        if (certificate?.Invoke(c.Claim) is { } cert)
+        {
+            var kinds = ReportPlan.FactKinds(c);
+            sb.Append("; certificate <a href=\"").Append(Html.Escape(cert)).Append("\">").Append(Html.Escape(Path.GetFileName(cert))).Append("</a> (")
+                .Append(kinds.Count == 0 ? "no typed facts yet" : Html.Escape(string.Join(", ", kinds)) + " facts").Append("; not verified by an independent checker)");
+        }
+        sb.Append(".</p>\n");
+        foreach (var pe in pc.Evidence) AppendEvidence(sb, pc, pe, baseName, attachments);
+        sb.Append("</section>\n");
+    }
+
+    private static void AppendEvidence(StringBuilder sb, PlannedClaim pc, PlannedEvidence pe, string baseName, List<ReportAttachment> attachments)
+    {
+        var e = pe.Section;
+        var anchor = $"E{pe.Number}";
+        if (pe.SameAs is { } first)
+        {
+            sb.Append("<p class=\"how\" id=\"").Append(anchor).Append("\">E").Append(pe.Number).Append(" (").Append(ReportPlan.LayerText(e.Layer)).Append("): ")
+                .Append(Html.Escape(e.Summary)).Append(" — shown as <a href=\"#E").Append(first).Append("\">E").Append(first).Append("</a>.</p>\n");
+            return;
+        }
+        var figure = e.Figure is { } spec ? FlowFigure.Draw(spec) : null;
+        bool open = figure is not null;
+        sb.Append("<details id=\"").Append(anchor).Append('"').Append(open ? " open" : "").Append("><summary>E").Append(pe.Number).Append(" (")
+            .Append(ReportPlan.LayerText(e.Layer)).Append("): ").Append(Html.Escape(e.Summary)).Append("</summary>\n");
+        if (e.Formulas.Count > 0)
+        {
+            sb.Append("<table>\n");
+            foreach (var formula in e.Formulas)
+                sb.Append("<tr><td>").Append(Html.Escape(formula.Label)).Append("</td><td>").Append(FormulaHtml(formula)).Append("</td></tr>\n");
+            sb.Append("</table>\n");
+        }
+        if (e.Values.Count > 0)
+        {
+            sb.Append("<table>\n");
+            foreach (var v in e.Values)
+                sb.Append("<tr><td>").Append(Html.Escape(v.Name)).Append("</td><td class=\"num\">").Append(Html.Escape(v.Value)).Append("</td></tr>\n");
+            sb.Append("</table>\n");
+        }
+        if (e.SmtLib is { } smt)
+        {
+            var name = $"{baseName}.{pc.Result.Claim.Id}.{pe.Index}.smt2";
+            attachments.Add(new ReportAttachment(name, smt));
+            sb.Append("<p>SMT-LIB2 script: <a href=\"").Append(Html.Escape(name)).Append("\">").Append(Html.Escape(name)).Append("</a> (re-run with <code>z3 ")
+                .Append(Html.Escape(name)).Append("</code>)</p>\n");
+        }
+        if (figure is { } fig)
+        {
+            attachments.Add(new ReportAttachment($"{baseName}.{fig.FileName}", fig.Svg));
+            sb.Append("<figure>\n").Append(Html.InlineSvg(fig.Svg)).Append("\n<figcaption>").Append(Html.Escape(fig.Caption)).Append("</figcaption>\n</figure>\n");
+        }
+        sb.Append("</details>\n");
+    }
+
+    // A formula with its expressions renders as MathML; one known only as LaTeX is shown as LaTeX source.
+    private static string FormulaHtml(Formula formula) =>
+        formula.Expressions.Count > 0
+            ? string.Join("<span>, </span>", formula.Expressions.Select(x => MathMLPrinter.Print(x)))
+            : $"<code class=\"tex\">{Html.Escape(formula.Latex)}</code>";
+}
