@@ -18,15 +18,28 @@ public static class Html
     /// * and _ are literal (the files write θ₁* and M_S₁, never emphasis).
     /// </summary>
     public static string Markdown(string text) =>
-        Markdig.Markdown.ToHtml(text.Trim().Replace("\r\n", "\n").Replace("*", "\\*").Replace("_", "\\_"), ProsePipeline).Trim();
+        Markdig.Markdown.ToHtml(LiteralStars(text.Trim().Replace("\r\n", "\n")), ProsePipeline).Trim();
+
+    // Escapes * and _ outside `code spans` (inside them Markdown keeps every character as written).
+    private static string LiteralStars(string text)
+    {
+        var parts = text.Split('`');
+        for (int i = 0; i < parts.Length; i += 2) parts[i] = parts[i].Replace("*", "\\*").Replace("_", "\\_");
+        return string.Join('`', parts);
+    }
 
     private static readonly MarkdownPipeline ProsePipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
-    /// <summary>An SVG document made inline: the XML declaration and DOCTYPE removed.</summary>
-    public static string InlineSvg(string svg)
+    /// <summary>
+    /// An SVG document made inline: the XML declaration and DOCTYPE removed, its ids (OxyPlot's clipPath1, …) prefixed with
+    /// <paramref name="prefix"/> so several figures on one page never share an id.
+    /// </summary>
+    public static string InlineSvg(string svg, string prefix)
     {
         int start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        return start < 0 ? svg : svg[start..].Trim();
+        var body = start < 0 ? svg : svg[start..].Trim();
+        return body.Replace("id=\"clipPath", $"id=\"{prefix}-clipPath").Replace("url(#clipPath", $"url(#{prefix}-clipPath")
+            .Replace("<svg ", "<svg role=\"img\" ");
     }
 
     /// <summary>A complete page: <paramref name="title"/> in the head, <paramref name="body"/> inside the main element.</summary>
