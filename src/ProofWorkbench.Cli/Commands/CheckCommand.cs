@@ -26,15 +26,16 @@ public static class CheckCommand
         var certificates = new Option<bool>("--certificates") { Description = "Also write one JSON certificate per claim (re-check them with pwb verify)." };
         var format = new Option<string>("--format") { Description = "Report format: html, md or both (default both; html also writes index.html).", DefaultValueFactory = _ => "both" };
         format.AcceptOnlyFromAmong("html", "md", "both");
-        command.Add(paths); command.Add(output); command.Add(json); command.Add(certificates); command.Add(format);
+        var claim = new Option<string?>("--claim") { Description = "Check only the claim with this id (in every given file that has it)." };
+        command.Add(paths); command.Add(output); command.Add(json); command.Add(certificates); command.Add(format); command.Add(claim);
         command.SetAction(p => Run(p.GetValue(paths) is { Length: > 0 } ps ? ps : ["theorems"], p.GetValue(output)!, p.GetValue(json), Console.Out, Console.Error,
-            p.GetValue(certificates), p.GetValue(format) switch { "html" => ReportFormats.Html, "md" => ReportFormats.Markdown, _ => ReportFormats.Both }));
+            p.GetValue(certificates), p.GetValue(format) switch { "html" => ReportFormats.Html, "md" => ReportFormats.Markdown, _ => ReportFormats.Both }, p.GetValue(claim)));
         return command;
     }
 
     /// <summary>Runs the command.</summary>
     public static int Run(IReadOnlyList<string> paths, string outDir, bool json, TextWriter stdout, TextWriter stderr, bool certificates = false,
-        ReportFormats formats = ReportFormats.Both)
+        ReportFormats formats = ReportFormats.Both, string? claimId = null)
     {
         var files = Collect(paths);
         ReportOutput.Prepare(outDir);
@@ -58,6 +59,15 @@ public static class CheckCommand
             catch (TheoremFileException ex) { Malformed(ex); }
         }
 
+        if (claimId is not null)
+        {
+            // --claim ID: keep the files that have the claim, with that claim only.
+            var known = loaded.SelectMany(l => l.File.Claims.Select(c => c.Id)).Distinct().Order(StringComparer.Ordinal).ToList();
+            loaded = loaded.Where(l => l.File.Claims.Any(c => c.Id == claimId))
+                .Select(l => (l.File with { Claims = l.File.Claims.Where(c => c.Id == claimId).ToList() }, l.Relative)).ToList();
+            if (loaded.Count == 0 && malformed == 0)
+                throw new InputException($"--claim '{claimId}' is not a claim of the given theorem files; their claims are {string.Join(", ", known.Take(30))}{(known.Count > 30 ? ", …" : "")}");
+        }
         var results = new List<(TheoremResult Result, string Report)>();
         var pages = new List<(TheoremResult Result, string Link)>();
         void CheckOne(TheoremFile file, string relative, Action<Claim> progress)
@@ -73,7 +83,7 @@ public static class CheckCommand
                 rendered.Add(HtmlReport.Render(result, baseName, certificates ? claim => $"{baseName}.certificates/{Certificate.FileName(claim)}" : null));
             foreach (var report in rendered)
             {
-                ReportOutput.Write(outDir, dir, report.FileName, report.Markdown);
+                ReportOutput.Write(outDir, dir, report.FileName, report.Text);
                 foreach (var a in report.Attachments) ReportOutput.Write(outDir, dir, a.FileName, a.Content);
             }
             if (certificates)

@@ -38,9 +38,9 @@ public static class FlowFigure
         foreach (var run in runs)
         {
             double x = Evaluator.Evaluate(Parser.Parse(run.Data[0].X[0]), empty), y = Evaluator.Evaluate(Parser.Parse(run.Data[0].Y), empty);
-            var name = run.DataName;
-            var label = $"{name} (x = {x.ToString("G5", System.Globalization.CultureInfo.InvariantCulture)})";
-            curves.Add(new PlaneCurve($"flow on {label}", run.Samples.Select(t => (t[0], t[1])).ToList(), Color: color));
+            var name = PhasePlaneFigure.Subscripted(run.DataName);
+            var xText = x.ToString("G5", System.Globalization.CultureInfo.InvariantCulture);
+            curves.Add(new PlaneCurve($"flow on {name} (x = {xText})", run.Samples.Select(t => (t[0], t[1])).ToList(), Color: color));
             var zero = new List<(double, double)>();
             for (int k = 0; k <= 400; k++)
             {
@@ -48,8 +48,10 @@ public static class FlowFigure
                 double a = y / sig([x * w]);
                 if (a >= aRange.Item1 - aPad && a <= aRange.Item2 + aPad) zero.Add((w, a));
             }
-            curves.Add(new PlaneCurve($"M_S, {name}", zero, Dashed: true, Color: color++));
-            points.Add(new PlanePoint("limit", run.Limit[0], run.Limit[1]));
+            curves.Add(new PlaneCurve($"M_{{{name}}}", zero, Dashed: true, Color: color++));
+            // θ₁*, θ₂*, … in the order of the runs (paper 000, Figure 1's labels); a single run's limit is θ*.
+            var limitName = runs.Count == 1 ? "θ*" : "θ" + PhasePlaneFigure.Subscripted(color.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "*";
+            points.Add(new PlanePoint(limitName, run.Limit[0], run.Limit[1]));
         }
         return new Figure(spec.FileName, spec.Caption, PhasePlaneFigure.Render(spec.Title, curves, points, wRange, aRange));
     }

@@ -36,6 +36,11 @@ public static class HtmlReport
             + "<em>inconclusive</em> = the tool could not decide.</span></p>\n");
 
         sb.Append("<h2>Setup</h2>\n").Append(SetupTable.Html(f.Setup));
+        if (ReportPlan.SetupActivation(f) is { } activation)
+        {
+            attachments.Add(new ReportAttachment($"{baseName}.{activation.FileName}", activation.Svg));
+            sb.Append("<figure>\n").Append(Html.InlineSvg(activation.Svg, "activation")).Append("\n<figcaption>").Append(Html.Escape(activation.Caption)).Append("</figcaption>\n</figure>\n");
+        }
 
         var plan = ReportPlan.Of(result);
         sb.Append("<h2>Claims</h2>\n");
@@ -59,8 +64,17 @@ public static class HtmlReport
             .Append(Html.Escape(c.Claim.Kind)).Append(")</span> <span class=\"verdict ").Append(verdict).Append("\">").Append(verdict).Append("</span>");
         if (!c.AsExpected) sb.Append(" <span class=\"differs\">expected ").Append(VerdictText.Of(c.Claim.Expected)).Append(" — DIFFERS</span>");
         sb.Append("</h3>\n");
-        sb.Append(Html.Markdown(c.Claim.Statement)).Append('\n');
-        sb.Append("<p class=\"source\">Source: ").Append(Html.Escape(c.Claim.Source)).Append("</p>\n");
+        // Figures first, floated beside the text (a report of Figure 1 fits on two screens, issue 16 item 4).
+        foreach (var pe in pc.Evidence.Where(pe => pe.SameAs is null))
+            if (pe.Section.Figure is { } spec && FlowFigure.Draw(spec) is { } fig)
+            {
+                attachments.Add(new ReportAttachment($"{baseName}.{fig.FileName}", fig.Svg));
+                sb.Append("<figure class=\"side\" id=\"figure-E").Append(pe.Number).Append("\">\n").Append(Html.InlineSvg(fig.Svg, $"E{pe.Number}"))
+                    .Append("\n<figcaption>E").Append(pe.Number).Append(": ").Append(Html.Escape(fig.Caption)).Append("</figcaption>\n</figure>\n");
+            }
+        var statement = Html.Markdown(c.Claim.Statement);
+        var source = $" <span class=\"source\">({Html.Escape(c.Claim.Source)})</span>";
+        sb.Append(statement.EndsWith("</p>", StringComparison.Ordinal) ? statement[..^4] + source + "</p>" : statement + $"<p>{source}</p>").Append('\n');
         sb.Append("<p><strong>Why ").Append(verdict).Append(":</strong> ").Append(Html.Escape(c.Explanation)).Append("</p>\n");
         if (c.Claim.Note is { } note) sb.Append("<p><em>Note:</em> ").Append(Html.Escape(note.Trim())).Append("</p>\n");
         sb.Append("<p class=\"how\"><strong>How this was checked:</strong> ").Append(Html.Escape(HowChecked.Of(pc)));
@@ -71,7 +85,15 @@ public static class HtmlReport
                 .Append(kinds.Count == 0 ? "no typed facts yet" : Html.Escape(string.Join(", ", kinds)) + " facts").Append("; not verified by an independent checker)");
         }
         sb.Append(".</p>\n");
-        foreach (var pe in pc.Evidence) AppendEvidence(sb, pc, pe, baseName, attachments);
+        if (pc.Evidence.Count > 0)
+        {
+            int shown = pc.Evidence.Count(e => e.SameAs is null);
+            sb.Append("<details class=\"evidence\"><summary>Evidence E").Append(pc.Evidence[0].Number)
+                .Append(pc.Evidence.Count > 1 ? $"–E{pc.Evidence[^1].Number}" : "").Append(" (").Append(shown).Append(" shown here")
+                .Append(shown < pc.Evidence.Count ? $", {pc.Evidence.Count - shown} shown earlier" : "").Append(")</summary>\n");
+            foreach (var pe in pc.Evidence) AppendEvidence(sb, pc, pe, baseName, attachments);
+            sb.Append("</details>\n");
+        }
         sb.Append("</section>\n");
     }
 
@@ -85,9 +107,8 @@ public static class HtmlReport
                 .Append(Html.Escape(e.Summary)).Append(" — shown as <a href=\"#E").Append(first).Append("\">E").Append(first).Append("</a>.</p>\n");
             return;
         }
-        var figure = e.Figure is { } spec ? FlowFigure.Draw(spec) : null;
-        bool open = figure is not null;
-        sb.Append("<details id=\"").Append(anchor).Append('"').Append(open ? " open" : "").Append("><summary>E").Append(pe.Number).Append(" (")
+        bool figure = e.Figure is { } spec && FlowFigure.Draw(spec) is not null;
+        sb.Append("<details id=\"").Append(anchor).Append("\"><summary>E").Append(pe.Number).Append(" (")
             .Append(ReportPlan.LayerText(e.Layer)).Append("): ").Append(Html.Escape(e.Summary)).Append("</summary>\n");
         if (e.Formulas.Count > 0)
         {
@@ -110,11 +131,7 @@ public static class HtmlReport
             sb.Append("<p>SMT-LIB2 script: <a href=\"").Append(Html.Escape(name)).Append("\">").Append(Html.Escape(name)).Append("</a> (re-run with <code>z3 ")
                 .Append(Html.Escape(name)).Append("</code>)</p>\n");
         }
-        if (figure is { } fig)
-        {
-            attachments.Add(new ReportAttachment($"{baseName}.{fig.FileName}", fig.Svg));
-            sb.Append("<figure>\n").Append(Html.InlineSvg(fig.Svg)).Append("\n<figcaption>").Append(Html.Escape(fig.Caption)).Append("</figcaption>\n</figure>\n");
-        }
+        if (figure) sb.Append("<p>The figure is shown at the top of this claim: <a href=\"#figure-").Append(anchor).Append("\">").Append(anchor).Append("</a>.</p>\n");
         sb.Append("</details>\n");
     }
 

@@ -7,8 +7,8 @@ namespace ProofWorkbench.Reports;
 /// <summary>A file written beside a report (an SVG figure or an SMT-LIB2 script).</summary>
 public sealed record ReportAttachment(string FileName, string Content);
 
-/// <summary>A rendered report: the Markdown text and the files it links to.</summary>
-public sealed record RenderedReport(string FileName, string Markdown, IReadOnlyList<ReportAttachment> Attachments);
+/// <summary>A rendered report: its text (Markdown or HTML) and the files it links to.</summary>
+public sealed record RenderedReport(string FileName, string Text, IReadOnlyList<ReportAttachment> Attachments);
 
 /// <summary>
 /// Renders a checked theorem file as Markdown: statement and source, setup, a summary table, and per claim
@@ -39,6 +39,12 @@ public static class MarkdownReport
         sb.AppendLine("## Setup").AppendLine();
         AppendSetup(sb, f.Setup, "");
         sb.AppendLine();
+        if (ReportPlan.SetupActivation(f) is { } activation)
+        {
+            var name = $"{baseName}.{activation.FileName}";
+            attachments.Add(new ReportAttachment(name, activation.Svg));
+            sb.AppendLine($"![{activation.Caption}]({name})").AppendLine();
+        }
 
         sb.AppendLine("## Summary").AppendLine();
         sb.AppendLine("| # | claim | kind | expected | verdict | |");
@@ -51,21 +57,24 @@ public static class MarkdownReport
         sb.AppendLine();
 
         sb.AppendLine("## Claims").AppendLine();
-        for (int i = 0; i < result.Claims.Count; i++)
+        foreach (var pc in ReportPlan.Of(result))
         {
-            var c = result.Claims[i];
-            sb.AppendLine($"### {i + 1}. {c.Claim.Id} ({c.Claim.Kind})").AppendLine();
+            var c = pc.Result;
+            sb.AppendLine($"### {pc.Number}. {c.Claim.Id} ({c.Claim.Kind})").AppendLine();
             sb.AppendLine(c.Claim.Statement.Trim()).AppendLine();
             sb.AppendLine($"*Source: {c.Claim.Source}*").AppendLine();
             sb.AppendLine($"**Verdict: {VerdictText.Of(c.Verdict)}** (expected: {VerdictText.Of(c.Claim.Expected)}{(c.AsExpected ? "" : " — **DIFFERS**")}). {c.Explanation}").AppendLine();
             if (c.Claim.Note is { } note) sb.AppendLine($"Note: {note.Trim()}").AppendLine();
-            int k = 0;
-            foreach (var e in c.Evidence)
+            sb.AppendLine($"How this was checked: {HowChecked.Of(pc)}.").AppendLine();
+            foreach (var pe in pc.Evidence)
             {
-                k++;
-                var figure = e.Figure is { } spec ? FlowFigure.Draw(spec) : null;
-                if (e.Figure is not null && figure is null && e.Values.Count == 0 && e.Formulas.Count == 0 && e.SmtLib is null) continue; // nothing to show
-                sb.AppendLine($"Evidence ({LayerText(e.Layer)}): {e.Summary}").AppendLine();
+                var e = pe.Section;
+                if (pe.SameAs is { } first)
+                {
+                    sb.AppendLine($"E{pe.Number} ({ReportPlan.LayerText(e.Layer)}): {e.Summary} — shown as E{first} above.").AppendLine();
+                    continue;
+                }
+                sb.AppendLine($"E{pe.Number} ({ReportPlan.LayerText(e.Layer)}): {e.Summary}").AppendLine();
                 foreach (var formula in e.Formulas)
                     sb.AppendLine($"- {formula.Label}: $${formula.Latex}$$");
                 if (e.Formulas.Count > 0) sb.AppendLine();
@@ -77,11 +86,11 @@ public static class MarkdownReport
                 }
                 if (e.SmtLib is { } smt)
                 {
-                    var name = $"{baseName}.{c.Claim.Id}.{k}.smt2";
+                    var name = $"{baseName}.{c.Claim.Id}.{pe.Index}.smt2";
                     attachments.Add(new ReportAttachment(name, smt));
                     sb.AppendLine($"SMT-LIB2 script: [{name}]({name}) (re-run with `z3 {name}`)").AppendLine();
                 }
-                if (figure is { } fig)
+                if (e.Figure is { } spec && FlowFigure.Draw(spec) is { } fig)
                 {
                     var name = $"{baseName}.{fig.FileName}";
                     attachments.Add(new ReportAttachment(name, fig.Svg));
@@ -98,14 +107,6 @@ public static class MarkdownReport
         }
         return new RenderedReport($"{baseName}.md", sb.ToString().Replace("\r\n", "\n"), attachments);
     }
-
-    private static string LayerText(EvidenceLayer layer) => layer switch
-    {
-        EvidenceLayer.Symbolic => "symbolic, exact",
-        EvidenceLayer.Smt => "SMT, exact",
-        EvidenceLayer.Interval => "interval arithmetic, exact enclosure",
-        _ => "numeric",
-    };
 
     private static void AppendSetup(StringBuilder sb, YamlValue node, string indent)
     {

@@ -76,6 +76,15 @@ public static class ReportPlan
         return sb.ToString();
     }
 
+    /// <summary>The figure of the setup's activation when it is a recipe's piecewise activation (<see cref="Reports.ActivationFigure"/>), else null.</summary>
+    public static Figure? SetupActivation(Theorems.Files.TheoremFile file)
+    {
+        if (!file.Setup.IsMapping || file.Setup.Optional("activation") is not { } node || node.IsMapping || node.IsSequence) return null;
+        var sigma = node.Expression();
+        var variables = sigma.FreeSymbols();
+        return variables.Count == 1 ? ActivationFigure.Draw(sigma, variables[0], "activation.svg") : null;
+    }
+
     /// <summary>How a layer is named in reports.</summary>
     public static string LayerText(EvidenceLayer layer) => layer switch
     {

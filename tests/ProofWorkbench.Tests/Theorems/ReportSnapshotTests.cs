@@ -27,11 +27,27 @@ public class ReportSnapshotTests
         var result = checker.Check(file);
         var name = Path.GetFileNameWithoutExtension(relativePath);
         var report = MarkdownReport.Render(result, name);
-        var text = report.Markdown + string.Concat(report.Attachments
+        var text = report.Text + string.Concat(report.Attachments
             .Where(a => a.FileName.EndsWith(".smt2", StringComparison.Ordinal))
             .Select(a => $"\n---- {a.FileName}\n{a.Content}"));
         using (ApprovalResults.ForScenario(name))
             Approvals.Verify(new ApprovalTextWriter(text, "md"));
         Assert.All(result.Claims, c => Assert.True(c.AsExpected, $"{c.Claim.Id}: {c.Verdict}, expected {c.Claim.Expected}: {c.Explanation}"));
+    }
+
+    /// <summary>The HTML pages (with their inline SVG figures) of Figure 1's report and of a recipe report with its activation figure.</summary>
+    [Theory]
+    [InlineData("theorems/zhang2023/fig1-two-point-sigmoid.yaml")]
+    [InlineData("theorems/zhang2023/recipe-two-point-c1-d1.yaml")]
+    public void HtmlReportMatchesApprovedSnapshot(string relativePath)
+    {
+        var checker = new TheoremChecker(ClaimCheckers.All());
+        var file = TheoremLoader.Load(relativePath, File.ReadAllText(Path.Combine(RepositoryPaths.Root, relativePath)), checker.Kinds);
+        var name = Path.GetFileNameWithoutExtension(relativePath);
+        var report = HtmlReport.Render(checker.Check(file), name, claim => $"{name}.certificates/{ProofWorkbench.Certificates.Certificate.FileName(claim)}");
+        Assert.Contains("<math", report.Text, StringComparison.Ordinal);
+        Assert.Contains("<svg", report.Text, StringComparison.Ordinal);
+        using (ApprovalResults.ForScenario(name))
+            Approvals.Verify(new ApprovalTextWriter(report.Text, "html"));
     }
 }
