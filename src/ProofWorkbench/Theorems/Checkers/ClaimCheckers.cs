@@ -27,5 +27,6 @@ public static class ClaimCheckers
         new ExactMembershipChecker(),
         new ParabolaLimitChecker(),
         new RecipePartAExactChecker(),
+        new Papers.Blanc2020.Checkers.LabelNoiseDriftChecker(),
     ];
 }
