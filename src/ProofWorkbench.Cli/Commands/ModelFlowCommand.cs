@@ -76,8 +76,22 @@ public static class ModelFlowCommand
         using var trajectoryFile = args.Trajectory is { } path ? OpenTrajectory(path) : null;
         var result = ModelFlowEngine.Run(model, data, theta0, options, trajectoryFile is not null);
         if (trajectoryFile is not null) WriteTrajectory(trajectoryFile, args.Trajectory!, model, result);
-        if (json) stdout.WriteLine(Json.Write(ToJson(model, data, result, options)));
-        else WriteText(model, data, result, stdout);
+        var mirror = reflect && model is TwoLayerModel two ? Mirror.Of(two, result) : null;
+        if (json)
+        {
+            var o = ToJson(model, data, result, options);
+            if (mirror is { } mj)
+            {
+                o["mirror_distance"] = Number(mj.Distance);
+                o["mirror_reached"] = mj.Reached;
+            }
+            stdout.WriteLine(Json.Write(o));
+        }
+        else
+        {
+            WriteText(model, data, result, stdout);
+            if (mirror is { } mt) stdout.WriteLine(mt.Sentence(result));
+        }
         return result.Converged ? 0 : 1;
     }
 
@@ -210,6 +224,36 @@ public static class ModelFlowCommand
                 ["t"] = e.T, ["sample"] = e.Sample, ["from"] = e.From, ["to"] = e.To,
             }).ToArray());
         return o;
+    }
+
+    /// <summary>
+    /// Corollary 6.2's stated limit (w₀ₖ, −a₀ₖ) for <c>--y reflect</c> on a two-layer network, against the computed one:
+    /// max over k of the max-norm distance, and whether it lies within the limit's error bound. The corollary holds only
+    /// when all neurons' travel times agree (README, "Corollary 6.2 is false as printed"); the tool says which happened.
+    /// </summary>
+    private sealed record Mirror(double Distance, bool Reached, int Worst)
+    {
+        public static Mirror? Of(TwoLayerModel model, FlowResult r)
+        {
+            if (!r.Converged) return null;
+            int d = model.InputDimension;
+            double distance = 0;
+            int worst = 0;
+            for (int k = 0; k < model.Width; k++)
+                for (int l = 0; l <= d; l++)
+                {
+                    int i = model.Offset(k) + l;
+                    double stated = l == d ? -r.Theta0[i] : r.Theta0[i];
+                    double gap = Math.Abs(r.Theta[i] - stated);
+                    if (gap > distance) (distance, worst) = (gap, k);
+                }
+            return new Mirror(distance, distance <= r.LimitErrorEstimate, worst);
+        }
+
+        public string Sentence(FlowResult r) => Reached
+            ? $"Corollary 6.2  every neuron ends at (w₀ₖ, −a₀ₖ): max distance {G(Distance)} ≤ the error bound {G(r.LimitErrorEstimate)}"
+            : $"Corollary 6.2  NOT at (w₀ₖ, −a₀ₖ): neuron {Worst + 1} ends {G(Distance)} away (error bound {G(r.LimitErrorEstimate)}); the limit is another zero " +
+              "of the loss — the corollary needs equal travel times (README; for σ = exp use --init equal-time)";
     }
 
     private static void WriteText(IModel model, IReadOnlyList<NumericSample> data, FlowResult r, TextWriter o)

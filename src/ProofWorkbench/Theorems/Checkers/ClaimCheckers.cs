@@ -23,6 +23,7 @@ public static class ClaimCheckers
         new ConservedLimitChecker(),
         new DirectionsIndependentChecker(),
         new TwoLayerLimitChecker(),
+        new TwoLayerOnePointChecker(),
         new SmoothnessChecker(),
         new ExactMembershipChecker(),
         new ParabolaLimitChecker(),
