@@ -19,14 +19,14 @@ public static class Browser
         File.Exists(Chromium) && File.Exists(Driver) ? null
         : $"browser tests skipped: {(File.Exists(Chromium) ? "" : Chromium + " ")}{(File.Exists(Driver) ? "" : Driver + " ")}not installed (apt-get install chromium chromium-driver; .ci/run does this)";
 
-    /// <summary>A headless Chromium at a fixed window size (1280×900, one "screen"), logging the browser console.</summary>
+    /// <summary>A headless Chromium at a fixed window size (1600×1200, one "screen"), logging the browser console.</summary>
     public static ChromeDriver Start()
     {
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1600,1200",
             "--allow-file-access-from-files", "--force-device-scale-factor=1", "--lang=en-US");
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(120));

@@ -43,7 +43,7 @@ public class ReportPageTests(BrowserSession session)
         Assert.True(severe.Count == 0, "console errors: " + string.Join(" | ", severe));
     }
 
-    /// <summary>Issue 16: a report of Figure 1 fits on two screens (1280×900 each) as it opens, without losing information.</summary>
+    /// <summary>Issue 16: a report of Figure 1 fits on two screens (the viewport of a 1600×1200 window, each) as it opens, without losing information.</summary>
     [BrowserFact]
     public void Figure1ReportFitsOnTwoScreens()
     {

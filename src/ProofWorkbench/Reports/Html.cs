@@ -50,8 +50,8 @@ public static class Html
 
     // Generic font stacks: DejaVu/Liberation ship with Debian; math falls back to the browser's math font.
     private const string Style =
-        "body { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 15px; line-height: 1.4; color: #1a1a1a; margin: 0; background: #fafafa; }\n"
-        + "main { max-width: 1100px; margin: 0 auto; padding: 12px 20px; background: #fff; }\n"
+        "body { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 14px; line-height: 1.35; color: #1a1a1a; margin: 0; background: #fafafa; }\n"
+        + "main { max-width: 1400px; margin: 0 auto; padding: 12px 20px; background: #fff; }\n"
         + "h1 { font-size: 1.35em; margin: 0.2em 0; } h2 { font-size: 1.1em; margin: 0.8em 0 0.3em; border-bottom: 1px solid #ddd; }\n"
         + "h3 { font-size: 1em; margin: 0.6em 0 0.2em; }\n"
         + "math { font-family: \"STIX Two Math\", \"Latin Modern Math\", \"DejaVu Serif\", math, serif; font-size: 1.05em; }\n"
@@ -61,7 +61,8 @@ public static class Html
         + "th { background: #f2f2f2; } .num { font-family: \"DejaVu Sans Mono\", \"Liberation Mono\", monospace; font-size: 0.92em; }\n"
         + "code { font-family: \"DejaVu Sans Mono\", \"Liberation Mono\", monospace; font-size: 0.9em; }\n"
         + ".claim { border: 1px solid #ddd; border-radius: 4px; padding: 4px 10px; margin: 6px 0; display: flow-root; }\n"
-        + "figure.side { float: right; width: 50%; margin: 0 0 4px 12px; }\n"
+        + "figure.side { float: right; width: 30%; margin: 0 0 4px 12px; }\n"
+        + "table.setup > tbody > tr { display: inline-table; vertical-align: top; margin-right: 10px; }\n"
         + ".claim p { margin: 0.2em 0; } .how { color: #444; font-size: 0.93em; }\n"
         + ".verdict { font-weight: bold; padding: 0 5px; border-radius: 3px; }\n"
         + ".proved { background: #d9f2d9; } .confirmed { background: #dde9f7; } .refuted { background: #f7dcdc; } .inconclusive { background: #f3ecd0; }\n"

@@ -40,7 +40,7 @@ public sealed record PlotAxes(string XTitle, string YTitle, bool XLog = false, b
 public static class LinePlotFigure
 {
     /// <summary>The SVG text of the plot.</summary>
-    public static string Render(string title, PlotAxes axes, IReadOnlyList<PlotCurve> curves, double width = 760, double height = 440)
+    public static string Render(string title, PlotAxes axes, IReadOnlyList<PlotCurve> curves, double width = 680, double height = 400)
     {
         var model = PlotStyle.Model(title);
         model.Axes.Add(PlotStyle.Axis(AxisPosition.Bottom, axes.XTitle, axes.XLog, axes.XRange));
@@ -70,7 +70,8 @@ public static class LinePlotFigure
                 if (Drawable(x, y, axes)) line.Points.Add(new DataPoint(PlotStyle.Round(x), PlotStyle.Round(y)));
             model.Series.Add(line);
         }
-        return PlotStyle.Svg(model, width, height);
+        // The legend sits below the axes, one entry per row: the figure grows by its rows.
+        return PlotStyle.Svg(model, width, height + 20 * curves.Count);
     }
 
     // Finite, and positive on a logarithmic axis.

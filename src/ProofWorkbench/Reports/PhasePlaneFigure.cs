@@ -43,7 +43,7 @@ public static class PhasePlaneFigure
                 TextHorizontalAlignment = HorizontalAlignment.Left, TextVerticalAlignment = VerticalAlignment.Bottom,
                 TextMargin = 6,
             });
-        return PlotStyle.Svg(model, 760, 480);
+        return PlotStyle.Svg(model, 680, 560);
     }
 
     /// <summary>A data-set name with its trailing digits as Unicode subscripts: S1 → S₁, S2′ → S₂′.</summary>
