@@ -2,7 +2,7 @@ using ProofWorkbench.Dynamics;
 using ProofWorkbench.Evidence;
 using ProofWorkbench.Models;
 using ProofWorkbench.Theorems.Checking;
-using ProofWorkbench.Theorems.Reports;
+using ProofWorkbench.Reports;
 
 namespace ProofWorkbench.Theorems.Checkers;
 
