@@ -28,6 +28,7 @@ public static class ClaimCheckers
         new ExactMembershipChecker(),
         new ParabolaLimitChecker(),
         new RecipePartAExactChecker(),
+        new RefutesGChecker(),
         // paper 002 (Vardi & Shamir 2021)
         new Papers.VardiShamir2021.Checkers.ReluPiecewiseFlowChecker(),
         new Papers.VardiShamir2021.Checkers.ReluLimitsUnrankableChecker(),
