@@ -29,6 +29,8 @@ public static class ClaimCheckers
         new ParabolaLimitChecker(),
         new RecipePartAExactChecker(),
         new RefutesGChecker(),
+        // paper 001 (Blanc, Gupta, Valiant & Valiant 2020)
+        new Papers.Blanc2020.Checkers.LabelNoiseDriftChecker(),
         // paper 002 (Vardi & Shamir 2021)
         new Papers.VardiShamir2021.Checkers.ReluPiecewiseFlowChecker(),
         new Papers.VardiShamir2021.Checkers.ReluLimitsUnrankableChecker(),
