@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ProofWorkbench.Cli.Commands;
 
 namespace ProofWorkbench.Cli.Tests;
 
@@ -17,11 +18,20 @@ public class RefuteCommandTests
         return dir!.FullName;
     }
 
+    // RefuteCommand.Run directly (not through Console, which CliRunner serializes): options as name/value pairs.
     private static (int Exit, string Out, string Err, DirectoryInfo Dir) Refute(params string[] args)
     {
         var dir = Directory.CreateTempSubdirectory("pwb-refute-");
-        var (exit, o, e) = CliRunner.Run(["refute", .. args, "--out", dir.FullName]);
-        return (exit, o, e, dir);
+        string? Get(string name) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+        var output = new StringWriter();
+        int exit;
+        try
+        {
+            exit = RefuteCommand.Run(Get("--activation"), Get("--G")!, Get("--d") ?? "1", Get("--sense") ?? "weak", Get("--budget") ?? "60",
+                dir.FullName, args.Contains("--json"), output, Get("--model") ?? "one-neuron");
+        }
+        catch (InputException ex) { return (2, output.ToString(), ex.Message, dir); }
+        return (exit, output.ToString(), "", dir);
     }
 
     [Fact]
@@ -126,6 +136,36 @@ public class RefuteCommandTests
         {
             Assert.Equal(2, exit);
             Assert.Contains(expected, err);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void Linear_model_a_G_that_ignores_w0_is_refuted_by_an_exact_kkt_failure()
+    {
+        var (exit, output, _, dir) = Refute("--model", "linear", "--G", "w1^2+w2^2", "--d", "2", "--json");
+        try
+        {
+            Assert.Equal(0, exit);
+            Assert.Equal("direct-linear-kkt", (string?)JsonNode.Parse(output)!["route"]);
+            var certificate = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.FullName, "refute.certificates", "refutes-G.json")))!;
+            Assert.Equal("refuted", (string?)certificate["verdict"]);
+            Assert.Equal("kkt", (string?)certificate["claim"]!["kind"]);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void Linear_model_the_characterizing_G_is_never_refuted()
+    {
+        // Section 4.1: ‖w − w₀‖² characterizes the flow of linear regression exactly; refute must find nothing and say so.
+        var (exit, output, _, dir) = Refute("--model", "linear", "--G", "(w1-w0_1)^2+(w2-w0_2)^2+(w3-w0_3)^2", "--d", "3");
+        try
+        {
+            Assert.Equal(1, exit);
+            Assert.Contains("the exact limit is a KKT point", output);
+            Assert.Contains("does not prove that G characterizes the flow", output);
+            Assert.False(Directory.Exists(Path.Combine(dir.FullName, "refute.certificates")));
         }
         finally { dir.Delete(recursive: true); }
     }
