@@ -43,6 +43,11 @@ public static class FactJson
             case SmtCheck f:
                 o["goal"] = f.Goal?.ToString();
                 o["assumptions"] = new JsonArray(f.Assumptions.Select(a => (JsonNode)a.ToString()).ToArray());
+                o["domain"] = new JsonArray(f.Domain.Select(c => (JsonNode)new JsonObject
+                {
+                    ["condition"] = c.Condition.ToString(),
+                    ["path"] = new JsonArray(c.Path.Select(q => (JsonNode)q.ToString()).ToArray()),
+                }).ToArray());
                 o["answer"] = f.Answer.ToString().ToLowerInvariant();
                 o["witness"] = new JsonObject(f.Witness.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, kv.Value)));
                 o["explanation"] = f.Explanation;
