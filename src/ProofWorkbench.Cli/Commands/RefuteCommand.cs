@@ -89,7 +89,7 @@ public static class RefuteCommand
             var theorem = checker.Check(file);
             checkedClaim = theorem.Claims[0];
             var report = MarkdownReport.Render(theorem, "refute");
-            ReportOutput.Write(outDir, outDir, report.FileName, report.Markdown);
+            ReportOutput.Write(outDir, outDir, report.FileName, report.Text);
             foreach (var a in report.Attachments) ReportOutput.Write(outDir, outDir, a.FileName, a.Content);
             written = Certificate.Of(file, checkedClaim);
             ReportOutput.Write(outDir, Path.Combine(outDir, "refute.certificates"), Certificate.FileName(checkedClaim.Claim), Certificate.Write(written));
