@@ -27,5 +27,8 @@ public static class ClaimCheckers
         new ExactMembershipChecker(),
         new ParabolaLimitChecker(),
         new RecipePartAExactChecker(),
+        new Papers.Woodworth2020.ImplicitBiasChecker(),
+        new Papers.Woodworth2020.DiagonalSymbolicChecker(),
+        new DerivativeEqualsChecker(),
     ];
 }
