@@ -13,7 +13,7 @@ namespace ProofWorkbench.Papers.Woodworth2020;
 /// <c>diagonal-symbolic</c>: exact facts about the depth-D diagonal network of paper 003 on an instance (X, y), decided
 /// by the symbolic layer (<see cref="IdentityEvidence"/>). Objects:
 /// <list type="bullet">
-/// <item><c>conserved</c>: <c>quantity</c> (in wp1.., wm1..) has Lie derivative ≡ 0 along −∇L, and equals <c>initial</c>
+/// <item><c>conserved</c>: <c>quantity</c> (in wp1.., wm1..) has Lie derivative ≡ <c>rate</c> (default 0) along −∇L, and equals <c>initial</c>
 /// (in alpha) at w₊ = w₋ = α𝟏 (paper 003, Sections 4–5; Appendix A eq. (14), Appendix C);</item>
 /// <item><c>tangent-kernel</c>: the tangent kernel at w₊ = w₋ = α𝟏, in x1..xd and xp1..xpd, equals <c>value</c> (Section 4);</item>
 /// <item><c>flow-field</c>: −∇L for L = loss-scale·‖Xβ − y‖² equals the printed field ẇ₊ = −c (Xᵀr)∘w₊^{D−1},
@@ -27,7 +27,7 @@ public sealed class DiagonalSymbolicChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "diagonal-symbolic";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["object", "X", "y", "depth", "loss-scale", "quantity", "initial", "dimension", "value", "coefficient"];
+    public IReadOnlyList<string> Parameters => ["object", "X", "y", "depth", "loss-scale", "quantity", "rate", "initial", "dimension", "value", "coefficient"];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
@@ -48,7 +48,8 @@ public sealed class DiagonalSymbolicChecker : IClaimChecker
                 var q = claim.Node.Required("quantity").ExpressionWithDomain();
                 var field = DiagonalSymbolic.FlowField(inst.X, inst.Y, depth, scale);
                 var lie = Differentiator.LieDerivative(q.Value, field, DiagonalSymbolic.Parameters(inst.Dimension));
-                Add(IdentityEvidence.Decide("d/dt of the quantity along −∇L", lie, Num(0), q.Domain));
+                var rate = claim.Node.Optional("rate")?.Expression() ?? Num(0);
+                Add(IdentityEvidence.Decide("d/dt of the quantity along −∇L", lie, rate, q.Domain));
                 if (claim.Node.Optional("initial") is { } init)
                 {
                     var atInit = Substitution.Substitute(q.Value, DiagonalSymbolic.Parameters(inst.Dimension).ToDictionary(p => p, _ => Sym("alpha")));

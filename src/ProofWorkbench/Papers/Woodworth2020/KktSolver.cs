@@ -82,7 +82,7 @@ public static class KktSolver
         if (message.Length == 0) message = "the residual reached its rounding floor";
 
         // Rigorous-in-exact-arithmetic bound on ‖F(ν)‖₂: computed value + rounding allowance of the sums and of g.
-        double rounding = Math.Sqrt(n) * 8 * (d + 4) * Unit * scale;
+        double rounding = RoundingAllowance(X, Y, link, nu);
         double nuError = (fn + rounding) / mu;
         var zf = Z(X, nu);
         var beta = zf.Select(link.G).ToArray();
@@ -135,6 +135,32 @@ public static class KktSolver
         for (int i = 0; i < n; i++) { for (int m = 0; m < i; m++) x[i] -= l[i * n + m] * x[m]; x[i] /= l[i * n + i]; }
         for (int i = n - 1; i >= 0; i--) { for (int m = i + 1; m < n; m++) x[i] -= l[m * n + i] * x[m]; x[i] /= l[i * n + i]; }
         return x.All(double.IsFinite) ? x : null;
+    }
+
+    // Bound on ‖fl(F(ν)) − F(ν)‖₂ (estimate: assumes g is evaluated to within 4 ulps of g(fl(z))): per residual,
+    // γ_{d+1}(Σ_j |X_ij β_j| + |y_i|) for the sum, and Σ_j |X_ij| (g′(z_j)·γ_{N}·Σ_k |X_kj ν_k| + 4u|β_j|) for the rounding
+    // of z_j = (Xᵀν)_j propagated through g and for g itself.
+    private static double RoundingAllowance(double[][] x, double[] y, KktLink link, double[] nu)
+    {
+        int n = x.Length, d = x[0].Length;
+        var z = Z(x, nu);
+        var perBeta = new double[d];
+        for (int j = 0; j < d; j++)
+        {
+            double zAbs = 0;
+            for (int k = 0; k < n; k++) zAbs += Math.Abs(x[k][j] * nu[k]);
+            double zErr = (n + 1) * Unit * zAbs * 1.01;
+            perBeta[j] = link.MaxSlope(Math.Abs(z[j]) + zErr) * zErr + 4 * Unit * Math.Abs(link.G(z[j]));
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double mag = Math.Abs(y[i]), prop = 0;
+            for (int j = 0; j < d; j++) { mag += Math.Abs(x[i][j] * link.G(z[j])); prop += Math.Abs(x[i][j]) * perBeta[j]; }
+            double e = (d + 2) * Unit * 1.01 * mag + prop;
+            sum += e * e;
+        }
+        return Math.Sqrt(sum);
     }
 
     private static double[] Z(double[][] x, double[] nu)
