@@ -42,6 +42,7 @@ public static class ClaimCheckers
         // paper 003 (Woodworth et al. 2020)
         new Papers.Woodworth2020.ImplicitBiasChecker(),
         new Papers.Woodworth2020.DiagonalSymbolicChecker(),
+        new Papers.Woodworth2020.Theorem2Checker(),
         new DerivativeEqualsChecker(),
     ];
 }
