@@ -30,6 +30,8 @@ public static class ClaimCheckers
         new RecipePartAExactChecker(),
         // paper 001 (Blanc, Gupta, Valiant & Valiant 2020)
         new Papers.Blanc2020.Checkers.LabelNoiseDriftChecker(),
+        new Papers.Blanc2020.Checkers.SgdExpansionChecker(),
+        new Papers.Blanc2020.Checkers.OrnsteinUhlenbeckChecker(),
         // paper 002 (Vardi & Shamir 2021)
         new Papers.VardiShamir2021.Checkers.ReluPiecewiseFlowChecker(),
         new Papers.VardiShamir2021.Checkers.ReluLimitsUnrankableChecker(),
