@@ -36,10 +36,17 @@ internal static class TwoLayerStart
         var theta = initNode.Text() switch
         {
             "random" => Corollary62Construction.RandomInit(d, width, seed),
-            "equal-time" when sigma.Definition.ToString() == $"exp({sigma.Variable})" => Corollary62Construction.EqualTravelTimeOnInputs(inputs, width, seed),
+            "equal-time" when sigma.Definition.ToString() == $"exp({sigma.Variable})" => EqualTime(initNode, inputs, width, seed),
             "equal-time" => throw initNode.Error("init 'equal-time' needs σ = exp(u)."),
             var other => throw initNode.Error($"init '{other}' is not an initialization; use random or equal-time."),
         };
         return (theta, width);
+    }
+
+    // The construction's input errors (dependent inputs, too many) located at the claim's 'init'.
+    private static double[] EqualTime(YamlValue initNode, IReadOnlyList<double[]> inputs, int width, int seed)
+    {
+        try { return Corollary62Construction.EqualTravelTimeOnInputs(inputs, width, seed); }
+        catch (InputException e) when (e is not TheoremFileException) { throw initNode.Error(e.Message); }
     }
 }
