@@ -28,6 +28,7 @@ public static class ClaimCheckers
         new ExactMembershipChecker(),
         new ParabolaLimitChecker(),
         new RecipePartAExactChecker(),
+        new RefutesGChecker(),
         // paper 001 (Blanc, Gupta, Valiant & Valiant 2020)
         new Papers.Blanc2020.Checkers.LabelNoiseDriftChecker(),
         new Papers.Blanc2020.Checkers.SgdExpansionChecker(),
