@@ -7,7 +7,7 @@ using ProofWorkbench.Theorems.Files;
 namespace ProofWorkbench.Theorems.Checkers;
 
 /// <summary>
-/// <c>derivative-equals</c>: the <c>order</c>-th derivative of the expression <c>f</c> in <c>variable</c> (order 0: f itself),
+/// <c>derivative-identity</c>: the <c>order</c>-th derivative of the expression <c>f</c> in <c>variable</c> (order 0: f itself),
 /// optionally evaluated at <c>at</c> (an exact expression substituted for the variable), equals <c>value</c> — decided
 /// exactly by <see cref="IdentityEvidence"/> (zero test, then Z3, else inconclusive).
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class DerivativeEqualsChecker : IClaimChecker
     public const int MaxOrder = 8;
 
     /// <inheritdoc/>
-    public string Kind => "derivative-equals";
+    public string Kind => "derivative-identity";
     /// <inheritdoc/>
     public IReadOnlyList<string> Parameters => ["f", "variable", "order", "at", "value"];
 

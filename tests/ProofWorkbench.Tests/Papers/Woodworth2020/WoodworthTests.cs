@@ -70,7 +70,7 @@ public class WoodworthTests
     [InlineData("value: \"asinh(z/2)\"", Verdict.Proved)]
     [InlineData("value: \"asinh(z)\"", Verdict.Refuted)]
     public void DerivativeEqualsKind(string body, Verdict expected) =>
-        Assert.Equal(expected, ClaimKindTests.VerdictOf("kind: derivative-equals\nf: \"2 - sqrt(4 + z^2) + z*asinh(z/2)\"\nvariable: z\n" + body));
+        Assert.Equal(expected, ClaimKindTests.VerdictOf("kind: derivative-identity\nf: \"2 - sqrt(4 + z^2) + z*asinh(z/2)\"\nvariable: z\n" + body));
 
     [Theory]
     [InlineData("y: [1, 1]", Verdict.Confirmed)]
