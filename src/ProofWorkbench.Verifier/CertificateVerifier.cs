@@ -52,18 +52,16 @@ public static class CertificateVerifier
                 throw new RejectException($"$.verdict: the facts' re-checked outcomes give '{derived}', the certificate states '{verdict}'" + (facts.Count == 0 ? " (no facts: a verdict cannot rest on nothing)" : ""));
             bool numeric = checks.Any(k => !k.Rechecked && k.Note == "numeric, not verified");
             var binding = ClaimBindings.Of(kind);
-            string bound;
+            string bound, unbound = "";
             try
             {
                 bound = facts.Count == 0 ? "no facts"
                     : binding?.Bind(new ClaimView(claim, claim["parameters"], c["setup"], facts)) ?? throw new UnsupportedException($"no binding for the claim kind '{kind}'");
             }
-            catch (UnsupportedException ex) when (checks.All(k => k.Rechecked) || numeric)
-            {
-                return Result(VerificationStatus.Unsupported, numeric ? $"numeric, not verified; {ex.Message}" : ex.Message, numeric);
-            }
-            if (numeric) return Result(VerificationStatus.Unsupported, "numeric, not verified: " + string.Join(", ", checks.Where(k => !k.Rechecked).Select(k => $"{k.Path} ({k.Kind})")), true);
+            catch (UnsupportedException ex) { bound = ""; unbound = ex.Message; }
+            if (numeric) return Result(VerificationStatus.Unsupported, "numeric, not verified: " + string.Join(", ", checks.Where(k => !k.Rechecked).Select(k => $"{k.Path} ({k.Kind})")) + (unbound.Length > 0 ? $"; {unbound}" : ""), true);
             if (checks.FirstOrDefault(k => !k.Rechecked) is { } u) return Result(VerificationStatus.Unsupported, $"{u.Path} ({u.Kind}): {u.Note}");
+            if (unbound.Length > 0) return Result(VerificationStatus.Unsupported, unbound);
             if (facts.Count == 0) return Result(VerificationStatus.Unsupported, "no facts: the verdict is inconclusive and rests on nothing to re-check");
             return Result(VerificationStatus.Verified, $"{facts.Count} fact(s) re-checked and bound to the claim ({bound}); the verdict {verdict} follows");
         }
