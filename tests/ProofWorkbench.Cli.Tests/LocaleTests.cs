@@ -82,8 +82,8 @@ public sealed class LocaleTests : IDisposable
     public void TheFigureLibraryIsCultureIndependentOnItsOwn(string culture)
     {
         // Without the program's process-wide setting: the library itself formats tick labels invariantly.
-        var curves = new[] { new ProofWorkbench.Theorems.Reports.PlaneCurve("flow", [(0.25, 1.5), (0.75, 2.5)]) };
-        string Render() => ProofWorkbench.Theorems.Reports.PhasePlaneFigure.Render("t", curves, [], (0.0, 1.0), (1.0, 3.0));
+        var curves = new[] { new ProofWorkbench.Reports.PlaneCurve("flow", [(0.25, 1.5), (0.75, 2.5)]) };
+        string Render() => ProofWorkbench.Reports.PhasePlaneFigure.Render("t", curves, [], (0.0, 1.0), (1.0, 3.0));
         var (old, oldUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         string invariant, local;
         try

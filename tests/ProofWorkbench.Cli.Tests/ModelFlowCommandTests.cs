@@ -29,6 +29,25 @@ public class ModelFlowCommandTests
     }
 
     [Fact]
+    public void Two_layer_reflect_says_whether_Corollary_6_2_s_mirror_point_is_reached()
+    {
+        // Corollary 6.2 as printed fails for a random θ0 (different travel times): the flow converges, but not to (w₀ₖ, −a₀ₖ).
+        var (exit, random) = Run(new ModelFlowArguments("two-layer", null, null, null, ["0.5,1"], ["reflect"], Width: "4", Init: "random", Seed: "2"));
+        Assert.Equal(0, exit);
+        Assert.False(random["mirror_reached"]!.GetValue<bool>());
+        Assert.True(random["mirror_distance"]!.GetValue<double>() > 1e-3);
+
+        var (exit2, equal) = Run(new ModelFlowArguments("two-layer", null, null, null, ["0.5,1"], ["reflect"], Width: "4", Init: "equal-time", Seed: "2"));
+        Assert.Equal(0, exit2);
+        Assert.True(equal["mirror_reached"]!.GetValue<bool>());
+        Assert.True(equal["mirror_distance"]!.GetValue<double>() <= equal["limit_error_estimate"]!.GetValue<double>());
+
+        var text = new StringWriter();
+        ModelFlowCommand.Run(new ModelFlowArguments("two-layer", null, null, null, ["0.5,1"], ["reflect"], Width: "4", Init: "random", Seed: "2"), false, text);
+        Assert.Contains("NOT at (w₀ₖ, −a₀ₖ)", text.ToString());
+    }
+
+    [Fact]
     public void Relu_neuron_json_lists_the_events()
     {
         var (exit, o) = Run(new ModelFlowArguments("relu-neuron", null, "0.5,1", null, ["1,0", "1,-1"], ["2", "0.5"]));

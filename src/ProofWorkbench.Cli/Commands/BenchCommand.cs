@@ -35,6 +35,11 @@ public static class BenchCommand
             (p.GetValue(widths) ?? []).Select(w => int.TryParse(w, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) ? m
                 : throw new InputException($"--width '{w}' is not a whole number.")).ToArray()));
         bench.Add(scale);
+        var sgd = new Command("sgd", "Label-noise SGD throughput (steps per second) for a one-neuron and a two-layer tanh model, on every core.");
+        var sgdJson = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        sgd.Add(sgdJson);
+        sgd.SetAction(p => SgdBenchCommand.Run(p.GetValue(sgdJson), Console.Out, Console.Error));
+        bench.Add(sgd);
         return bench;
     }
 

@@ -4,7 +4,7 @@ using ProofWorkbench.Certificates;
 using ProofWorkbench.Theorems.Checkers;
 using ProofWorkbench.Theorems.Checking;
 using ProofWorkbench.Theorems.Files;
-using ProofWorkbench.Theorems.Reports;
+using ProofWorkbench.Reports;
 using Spectre.Console;
 
 namespace ProofWorkbench.Cli.Commands;

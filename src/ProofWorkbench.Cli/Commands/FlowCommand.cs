@@ -21,8 +21,9 @@ namespace ProofWorkbench.Cli.Commands;
 /// <param name="Tolerance">The tolerance T, or null for the default.</param>
 /// <param name="MaxSteps">The step budget, or null for the default.</param>
 /// <param name="MaxTime">The time budget, or null for the default.</param>
+/// <param name="MaxSeconds">The wall-clock budget in seconds, or null for the default.</param>
 public sealed record FlowArguments(string Activation, string W0, string A0, IReadOnlyList<string> X, IReadOnlyList<string> Y,
-    string Method = "auto", string? Tolerance = null, string? MaxSteps = null, string? MaxTime = null);
+    string Method = "auto", string? Tolerance = null, string? MaxSteps = null, string? MaxTime = null, string? MaxSeconds = null);
 
 /// <summary>
 /// <c>pwb flow --activation EXPR --w0 LIST --a0 NUM --x LIST --y NUM [--x … --y …] [--method M] [--tol T] [--json]</c>:
@@ -49,7 +50,9 @@ public static class FlowCommand
         var depth = new Option<string?>("--depth") { Description = "diagonal: the depth D ≥ 2 (default 2)." };
         var alpha = new Option<string?>("--alpha") { Description = "diagonal: the initialization scale α (w₊ = w₋ = α·1; default 1)." };
         var lossScale = new Option<string?>("--loss-scale") { Description = "c in L = c·Σ (f(x) − y)^2 (default 1; papers 002 and 003 use 1/2)." };
-        var trajectory = new Option<string?>("--trajectory") { Description = "Write the accepted states (t, θ) to this CSV file." };
+        var trajectory = new Option<string?>("--trajectory") { Description = "Write the trajectory (t, then every parameter by name) to this CSV file: the accepted states and DOP853's dense output inside each step (any model)." };
+        var trajectoryPoints = new Option<string?>("--trajectory-points") { Description = "With --trajectory: dense-output points written inside each accepted step (default 3; 0: accepted states only)." };
+        var maxSeconds = new Option<string?>("--max-seconds") { Description = "Wall-clock budget in seconds (default 300): the run stops as budget-exhausted when it is spent." };
         var x = new Option<string[]>("--x") { Description = "Input of a sample: comma-separated numbers (required; repeat --x/--y for more samples).", AllowMultipleArgumentsPerToken = false };
         var y = new Option<string[]>("--y") { Description = "Label of a sample (required, one per --x): a number or a constant expression such as -log(1+exp(0.18)).", AllowMultipleArgumentsPerToken = false };
         var method = new Option<string>("--method") { Description = "auto, dop853, radau5 or taylor (default auto).", DefaultValueFactory = _ => "auto" };
@@ -57,13 +60,13 @@ public static class FlowCommand
         var maxSteps = new Option<string?>("--max-steps") { Description = "Step budget (default 200000)." };
         var maxTime = new Option<string?>("--max-time") { Description = "Time budget: integrate on [0, T] at most (default 1e12)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
-        foreach (var o in new Option[] { activation, w0, a0, x, y, method, tol, maxSteps, maxTime, json, modelName, width, init, seed, reluZero, depth, alpha, lossScale, trajectory })
+        foreach (var o in new Option[] { activation, w0, a0, x, y, method, tol, maxSteps, maxTime, json, modelName, width, init, seed, reluZero, depth, alpha, lossScale, trajectory, trajectoryPoints, maxSeconds })
             command.Add(o);
         command.SetAction(p =>
         {
             string[] modelOnly = [.. new (Option Option, string? Value)[] { (width, p.GetValue(width)), (init, p.GetValue(init)), (seed, p.GetValue(seed)),
                 (reluZero, p.GetValue(reluZero)), (depth, p.GetValue(depth)), (alpha, p.GetValue(alpha)), (lossScale, p.GetValue(lossScale)),
-                (trajectory, p.GetValue(trajectory)) }.Where(o => o.Value is not null).Select(o => o.Option.Name)];
+                (trajectory, p.GetValue(trajectory)), (trajectoryPoints, p.GetValue(trajectoryPoints)) }.Where(o => o.Value is not null).Select(o => o.Option.Name)];
             var model = p.GetValue(modelName);
             // one-neuron with d ≤ SymbolicLimit keeps the symbolic engine (exact Jacobian, Lemma A.3 route, eq. (26) diagnostics);
             // larger d goes to the vectorized backend, whose cost is linear in d.
@@ -73,13 +76,13 @@ public static class FlowCommand
                 return ModelFlowCommand.Run(new ModelFlowArguments(model ?? "one-neuron", p.GetValue(activation), p.GetValue(w0), p.GetValue(a0),
                     p.GetValue(x) ?? [], p.GetValue(y) ?? [], p.GetValue(width), p.GetValue(init), p.GetValue(seed), p.GetValue(reluZero),
                     p.GetValue(depth), p.GetValue(alpha), p.GetValue(lossScale), p.GetValue(trajectory), p.GetValue(method) ?? "auto",
-                    p.GetValue(tol), p.GetValue(maxSteps), p.GetValue(maxTime)), p.GetValue(json), Console.Out);
+                    p.GetValue(tol), p.GetValue(maxSteps), p.GetValue(maxTime), p.GetValue(maxSeconds), p.GetValue(trajectoryPoints)), p.GetValue(json), Console.Out);
             return Run(new FlowArguments(
                 p.GetValue(activation) ?? throw new InputException("Option '--activation' is required; give σ, e.g. --activation \"1/(1+exp(-u))\"."),
                 p.GetValue(w0) ?? throw new InputException("Option '--w0' is required; give the initial weights, e.g. --w0 0.922."),
                 p.GetValue(a0) ?? throw new InputException("Option '--a0' is required; give the initial outer weight, e.g. --a0 2.868."),
-                p.GetValue(x) ?? [], p.GetValue(y) ?? [], p.GetValue(method) ?? "auto", p.GetValue(tol), p.GetValue(maxSteps), p.GetValue(maxTime)),
-                p.GetValue(json), Console.Out);
+                p.GetValue(x) ?? [], p.GetValue(y) ?? [], p.GetValue(method) ?? "auto", p.GetValue(tol), p.GetValue(maxSteps), p.GetValue(maxTime),
+                p.GetValue(maxSeconds)), p.GetValue(json), Console.Out);
         });
         return command;
     }
@@ -113,6 +116,7 @@ public static class FlowCommand
             Tolerance = args.Tolerance is null ? new FlowOptions().Tolerance : ParseDouble(args.Tolerance, "--tol"),
             MaxSteps = args.MaxSteps is null ? new FlowOptions().MaxSteps : ParseCount(args.MaxSteps, "--max-steps"),
             MaxTime = args.MaxTime is null ? new FlowOptions().MaxTime : ParseDouble(args.MaxTime, "--max-time"),
+            WallClockBudget = args.MaxSeconds is null ? new FlowOptions().WallClockBudget : Seconds(ParseDouble(args.MaxSeconds, "--max-seconds"), "--max-seconds"),
         };
         double[] theta0 = [.. w0.Select(r => r.ToDouble()), a0];
         var result = GradientFlowEngine.Run(model, samples, theta0, options);
@@ -124,7 +128,7 @@ public static class FlowCommand
     /// <summary>The JSON object of a result (non-finite numbers become null).</summary>
     public static JsonObject ToJson(FlowResult r, Activation sigma, int sampleCount, FlowOptions options)
     {
-        var limit = r.ConservedRoute?.Limit;
+        var limit = r.OneNeuron?.ConservedRoute?.Limit;
         return new JsonObject
         {
             ["activation"] = sigma.Definition.ToString(),
@@ -171,10 +175,10 @@ public static class FlowCommand
                 ["quadrature_error"] = Number(limit.QuadratureError),
                 ["residual"] = Number(limit.Residual),
             },
-            ["limit_from_conserved_note"] = r.ConservedRoute?.Reason,
-            ["routes_distance"] = r.RoutesDistance is { } rd ? Number(rd) : null,
-            ["slope"] = r.Slope is { } s ? Number(s) : null,
-            ["slope_eq26"] = r.SlopeEq26 is { } s26 ? Number(s26) : null,
+            ["limit_from_conserved_note"] = r.OneNeuron?.ConservedRoute?.Reason,
+            ["routes_distance"] = r.OneNeuron?.RoutesDistance is { } rd ? Number(rd) : null,
+            ["slope"] = r.OneNeuron?.Slope is { } s ? Number(s) : null,
+            ["slope_eq26"] = r.OneNeuron?.SlopeEq26 is { } s26 ? Number(s26) : null,
             ["method"] = FlowMethods.Name(r.Method),
             ["solver"] = r.Solver,
             ["tol"] = options.Tolerance,
@@ -203,11 +207,11 @@ public static class FlowCommand
                 ? $"               max drift {G(c.MaxDrift)} (distance from its level set ≤ {G(c.MaxLevelSetDistance)})"
                 : $"               not evaluable: {c.Note}");
         }
-        if (r.ConservedRoute is { } route)
+        if (r.OneNeuron?.ConservedRoute is { } route)
         {
             if (route.Limit is { } l)
                 o.WriteLine($"Second route   Lemma A.3 root finding ({l.Evaluation}): w = {(l.W.Count == 1 ? F(l.W[0]) : $"({string.Join(", ", l.W.Select(F))})")}, a = {F(l.A)}"
-                    + (r.RoutesDistance is { } rd ? $"; distance to the ODE limit {G(rd)}" : ""));
+                    + (r.OneNeuron?.RoutesDistance is { } rd ? $"; distance to the ODE limit {G(rd)}" : ""));
             else o.WriteLine($"Second route   not computed: {route.Reason}.");
         }
         if (r.Direction is { } dir)
@@ -216,8 +220,8 @@ public static class FlowCommand
             o.WriteLine($"Direction      lim θ̇/|θ̇| = ({Vector(dir.Unit)}) ± {G(dir.ErrorEstimate)}   (Lemma 5.2; {dir.Source})");
             o.WriteLine($"               along the trajectory ({Vector(dir.TrajectoryUnit)}), last change {G(dir.TrajectoryStepChange)}"
                 + (dir.HessianEigenvalue is { } ev ? $"; eigenvector of ∇²L(θ*) with eigenvalue {G(ev)} at distance {G(dir.TrajectoryToHessian!.Value)}" : ""));
-            if (r.Slope is { } s)
-                o.WriteLine($"Slope          ȧ/ẇ → {F(s)}" + (r.SlopeEq26 is { } s26 ? $";  eq. (26) σ(xw)/(a x σ′(xw)) at θ* = {F(s26)}" : ""));
+            if (r.OneNeuron?.Slope is { } s)
+                o.WriteLine($"Slope          ȧ/ẇ → {F(s)}" + (r.OneNeuron?.SlopeEq26 is { } s26 ? $";  eq. (26) σ(xw)/(a x σ′(xw)) at θ* = {F(s26)}" : ""));
         }
     }
 
@@ -277,6 +281,10 @@ public static class FlowCommand
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0) return v;
         throw new InputException($"{option} '{text}' is not a positive number; write e.g. 1e-12.");
     }
+
+    /// <summary>A wall-clock budget of <paramref name="seconds"/> seconds (at most one day).</summary>
+    internal static TimeSpan Seconds(double seconds, string option) =>
+        seconds <= 86_400 ? TimeSpan.FromSeconds(seconds) : throw new InputException($"{option} '{seconds.ToString("R", CultureInfo.InvariantCulture)}' is more than a day (86400 s); give a smaller budget.");
 
     private static long ParseCount(string text, string option)
     {

@@ -27,10 +27,12 @@ namespace ProofWorkbench.Cli.Commands;
 /// <param name="Tolerance">T, or null.</param>
 /// <param name="MaxSteps">Step budget, or null.</param>
 /// <param name="MaxTime">Time budget, or null.</param>
+/// <param name="MaxSeconds">Wall-clock budget in seconds, or null.</param>
+/// <param name="TrajectoryPoints">Dense-output points per accepted step in the trajectory file (default 3), or null.</param>
 public sealed record ModelFlowArguments(string Model, string? Activation, string? W0, string? A0, IReadOnlyList<string> X,
     IReadOnlyList<string> Y, string? Width = null, string? Init = null, string? Seed = null, string? ReluDerivativeAtZero = null,
     string? Depth = null, string? Alpha = null, string? LossScale = null, string? Trajectory = null, string Method = "auto",
-    string? Tolerance = null, string? MaxSteps = null, string? MaxTime = null);
+    string? Tolerance = null, string? MaxSteps = null, string? MaxTime = null, string? MaxSeconds = null, string? TrajectoryPoints = null);
 
 /// <summary>
 /// <c>pwb flow --model NAME …</c>: gradient flow of any model (<see cref="ModelFlowEngine"/>), with the model's options.
@@ -65,11 +67,31 @@ public static class ModelFlowCommand
             Tolerance = args.Tolerance is null ? defaults.Tolerance : ParsePositive(args.Tolerance, "--tol"),
             MaxSteps = args.MaxSteps is null ? defaults.MaxSteps : ParseCount(args.MaxSteps, "--max-steps"),
             MaxTime = args.MaxTime is null ? defaults.MaxTime : ParsePositive(args.MaxTime, "--max-time"),
+            WallClockBudget = args.MaxSeconds is null ? defaults.WallClockBudget : FlowCommand.Seconds(ParsePositive(args.MaxSeconds, "--max-seconds"), "--max-seconds"),
+            DenseTrajectoryPoints = args.TrajectoryPoints is null ? 3 : ParsePointCount(args.TrajectoryPoints),
         };
-        var result = ModelFlowEngine.Run(model, data, theta0, options, args.Trajectory is not null);
-        if (args.Trajectory is { } path) WriteTrajectory(path, model, result);
-        if (json) stdout.WriteLine(Json.Write(ToJson(model, data, result, options)));
-        else WriteText(model, data, result, stdout);
+        if (args.TrajectoryPoints is not null && args.Trajectory is null)
+            throw new InputException("--trajectory-points needs --trajectory FILE.csv (the file the points are written to).");
+        // Opened before the run, so that a path that cannot be written fails at once (exit 2), not after a long run.
+        using var trajectoryFile = args.Trajectory is { } path ? OpenTrajectory(path) : null;
+        var result = ModelFlowEngine.Run(model, data, theta0, options, trajectoryFile is not null);
+        if (trajectoryFile is not null) WriteTrajectory(trajectoryFile, args.Trajectory!, model, result);
+        var mirror = reflect && model is TwoLayerModel two ? Mirror.Of(two, result) : null;
+        if (json)
+        {
+            var o = ToJson(model, data, result, options);
+            if (mirror is { } mj)
+            {
+                o["mirror_distance"] = Number(mj.Distance);
+                o["mirror_reached"] = mj.Reached;
+            }
+            stdout.WriteLine(Json.Write(o));
+        }
+        else
+        {
+            WriteText(model, data, result, stdout);
+            if (mirror is { } mt) stdout.WriteLine(mt.Sentence(result));
+        }
         return result.Converged ? 0 : 1;
     }
 
@@ -136,7 +158,7 @@ public static class ModelFlowCommand
     }
 
     /// <summary>The JSON object of a result.</summary>
-    public static JsonObject ToJson(IModel model, IReadOnlyList<NumericSample> data, ModelFlowResult r, FlowOptions options)
+    public static JsonObject ToJson(IModel model, IReadOnlyList<NumericSample> data, FlowResult r, FlowOptions options)
     {
         var o = new JsonObject
         {
@@ -164,8 +186,8 @@ public static class ModelFlowCommand
                 ["max_drift"] = Number(c.MaxDrift),
                 ["note"] = c.Note,
             }).ToArray()),
-            ["direction"] = r.Direction is { } dir ? Numbers(dir) : null,
-            ["direction_change"] = r.DirectionChange is { } dc ? Number(dc) : null,
+            ["direction"] = r.Direction is { } dir ? Numbers(dir.Unit) : null,
+            ["direction_change"] = r.Direction is { } dc ? Number(dc.TrajectoryStepChange) : null,
             ["labels"] = Numbers(data.Select(s => s.Y)),
             ["method"] = "dop853",
             ["tol"] = options.Tolerance,
@@ -204,7 +226,37 @@ public static class ModelFlowCommand
         return o;
     }
 
-    private static void WriteText(IModel model, IReadOnlyList<NumericSample> data, ModelFlowResult r, TextWriter o)
+    /// <summary>
+    /// Corollary 6.2's stated limit (w₀ₖ, −a₀ₖ) for <c>--y reflect</c> on a two-layer network, against the computed one:
+    /// max over k of the max-norm distance, and whether it lies within the limit's error bound. The corollary holds only
+    /// when all neurons' travel times agree (README, "Corollary 6.2 is false as printed"); the tool says which happened.
+    /// </summary>
+    private sealed record Mirror(double Distance, bool Reached, int Worst)
+    {
+        public static Mirror? Of(TwoLayerModel model, FlowResult r)
+        {
+            if (!r.Converged) return null;
+            int d = model.InputDimension;
+            double distance = 0;
+            int worst = 0;
+            for (int k = 0; k < model.Width; k++)
+                for (int l = 0; l <= d; l++)
+                {
+                    int i = model.Offset(k) + l;
+                    double stated = l == d ? -r.Theta0[i] : r.Theta0[i];
+                    double gap = Math.Abs(r.Theta[i] - stated);
+                    if (gap > distance) (distance, worst) = (gap, k);
+                }
+            return new Mirror(distance, distance <= r.LimitErrorEstimate, worst);
+        }
+
+        public string Sentence(FlowResult r) => Reached
+            ? $"Corollary 6.2  every neuron ends at (w₀ₖ, −a₀ₖ): max distance {G(Distance)} ≤ the error bound {G(r.LimitErrorEstimate)}"
+            : $"Corollary 6.2  NOT at (w₀ₖ, −a₀ₖ): neuron {Worst + 1} ends {G(Distance)} away (error bound {G(r.LimitErrorEstimate)}); the limit is another zero " +
+              "of the loss — the corollary needs equal travel times (README; for σ = exp use --init equal-time)";
+    }
+
+    private static void WriteText(IModel model, IReadOnlyList<NumericSample> data, FlowResult r, TextWriter o)
     {
         o.WriteLine($"Gradient flow  θ̇ = −∇L_S(θ), model {model.Name}, M = {model.ParameterCount} parameters, d = {model.InputDimension}");
         o.WriteLine($"               L_S = {G(model.LossScale)}·Σ (f(x) − y)^2 over {data.Count} sample(s)");
@@ -217,22 +269,37 @@ public static class ModelFlowCommand
         foreach (var e in r.Events) o.WriteLine($"Event          t = {F(e.T)}: sample {e.Sample} {e.From} → {e.To}");
     }
 
-    private static void WriteTrajectory(string path, IModel model, ModelFlowResult r)
+    private static StreamWriter OpenTrajectory(string path)
     {
-        var text = new StringBuilder();
-        text.Append('t');
-        for (int i = 0; i < model.ParameterCount; i++) text.Append(',').Append(model.ParameterName(i));
-        text.Append('\n');
-        foreach (var (t, theta) in r.Trajectory)
-        {
-            text.Append(F(t));
-            foreach (var v in theta) text.Append(',').Append(F(v));
-            text.Append('\n');
-        }
-        try { File.WriteAllText(path, text.ToString()); }
+        try { return new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" }; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException($"--trajectory '{path}' cannot be written: {e.Message}");
+            throw new InputException($"--trajectory '{path}' cannot be written ({e.GetType().Name}: {e.Message}); give a file in an existing, writable directory.");
+        }
+    }
+
+    /// <summary>
+    /// The trajectory as CSV: a header <c>t,NAME1,…,NAMEM</c> (the model's parameter names in its order), then one row per
+    /// state in time order — accepted states and the dense-output points inside each step — with round-trip ("R")
+    /// numbers in the invariant culture.
+    /// </summary>
+    private static void WriteTrajectory(StreamWriter file, string path, IModel model, FlowResult r)
+    {
+        try
+        {
+            file.Write('t');
+            for (int i = 0; i < model.ParameterCount; i++) { file.Write(','); file.Write(model.ParameterName(i)); }
+            file.WriteLine();
+            foreach (var (t, theta) in r.Trajectory)
+            {
+                file.Write(F(t));
+                foreach (var v in theta) { file.Write(','); file.Write(F(v)); }
+                file.WriteLine();
+            }
+        }
+        catch (IOException e)
+        {
+            throw new InputException($"--trajectory '{path}' could not be written to the end ({e.Message}); free space or choose another file.");
         }
     }
 
@@ -260,6 +327,12 @@ public static class ModelFlowCommand
     {
         if (Rational.TryParse(text.Trim(), out var r) && r.ToDouble() > 0 && double.IsFinite(r.ToDouble())) return r.ToDouble();
         throw new InputException($"--loss-scale '{text}' is not a positive number; write e.g. 1/2 or 1.");
+    }
+
+    private static int ParsePointCount(string text)
+    {
+        if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= 1000) return v;
+        throw new InputException($"--trajectory-points '{text}' is not a whole number between 0 and 1000.");
     }
 
     private static long ParseCount(string text, string option, long max = long.MaxValue)

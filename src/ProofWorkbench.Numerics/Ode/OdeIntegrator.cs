@@ -48,7 +48,7 @@ public sealed class OdeIntegrator
         Statistics = new OdeStatistics();
         stepper = method.CreateStepper(problem, this.options, Statistics);
         tEnd = problem.TEnd ?? double.PositiveInfinity;
-        needDense = this.options.DenseOutput || this.options.Events.Count > 0;
+        needDense = this.options.DenseOutput || this.options.Events.Count > 0 || this.options.InterpolateSteps;
         if (this.options.DenseOutput) dense = new DenseOutputStore();
         scratch = new double[problem.Dimension];
         gPrev = new double[this.options.Events.Count];
@@ -147,7 +147,7 @@ public sealed class OdeIntegrator
         Message = reason ?? $"Stopped by the caller at t = {T:R}.";
     }
 
-    /// <summary>The dense output of the last accepted step at t (requires dense output or events).</summary>
+    /// <summary>The dense output of the last accepted step at t (requires dense output, events or <see cref="OdeOptions.InterpolateSteps"/>).</summary>
     /// <param name="t">Time within the last step.</param>
     /// <param name="y">Output.</param>
     public void Interpolate(double t, Span<double> y) => stepper.Interpolate(t, y);

@@ -31,6 +31,13 @@ public sealed record OdeOptions
     /// DOP853 then spends 3 extra f-evaluations per step (Hairer's IOUT = 2).</summary>
     public bool DenseOutput { get; init; } = true;
 
+    /// <summary>
+    /// Prepare each accepted step's dense interpolant so that <see cref="OdeIntegrator.Interpolate"/> works on the last
+    /// step, without keeping it (default false; implied by <see cref="DenseOutput"/> and by events). DOP853 spends the
+    /// same 3 extra f-evaluations per step as for <see cref="DenseOutput"/>, but memory stays O(n).
+    /// </summary>
+    public bool InterpolateSteps { get; init; }
+
     /// <summary>Keep the accepted (t, y) points (default true).</summary>
     public bool SaveSteps { get; init; } = true;
 

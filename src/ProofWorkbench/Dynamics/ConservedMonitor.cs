@@ -30,19 +30,19 @@ public sealed class ConservedMonitor
         }
     }
 
-    private List<double[]>? trajectory;
+    private List<TrajectoryPoint>? trajectory;
 
     /// <summary>Also keeps every accepted state (for figures); off by default.</summary>
     public void RecordTrajectory() => trajectory ??= [];
 
     /// <summary>The accepted states, when recording (θ₀ first).</summary>
-    public IReadOnlyList<double[]> Trajectory => trajectory ?? [];
+    public IReadOnlyList<TrajectoryPoint> Trajectory => trajectory ?? [];
 
-    /// <summary>Records the quantities at the state of an accepted step.</summary>
-    public void Observe(ReadOnlySpan<double> theta)
+    /// <summary>Records the quantities at the state <paramref name="theta"/> of an accepted step ending at time <paramref name="time"/>.</summary>
+    public void Observe(double time, ReadOnlySpan<double> theta)
     {
         foreach (var t in trackers) t.Observe(theta);
-        trajectory?.Add(theta.ToArray());
+        trajectory?.Add(new TrajectoryPoint(time, theta.ToArray()));
     }
 
     /// <summary>The drifts so far.</summary>

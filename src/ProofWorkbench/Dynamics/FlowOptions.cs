@@ -2,7 +2,9 @@ namespace ProofWorkbench.Dynamics;
 
 /// <summary>
 /// How <see cref="GradientFlowEngine"/> integrates a gradient flow "to infinity" and when it stops.
-/// Every run is bounded: by <see cref="MaxSteps"/> step attempts and by the time <see cref="MaxTime"/>.
+/// Every run is bounded: by <see cref="MaxSteps"/> step attempts, by the time <see cref="MaxTime"/>, and by the
+/// wall-clock budget <see cref="WallClockBudget"/> (main run and reference run together), each reported as
+/// <see cref="FlowOutcome.BudgetExhausted"/> with the budget that ran out.
 /// </summary>
 public sealed record FlowOptions
 {
@@ -36,6 +38,23 @@ public sealed record FlowOptions
     /// <summary>Keep every accepted state in <see cref="FlowResult.Trajectory"/> (for figures).</summary>
     public bool RecordTrajectory { get; init; }
 
+    /// <summary>
+    /// The wall-clock budget of one <c>Run</c> (default 300 s), measured by <see cref="Clock"/> after every accepted
+    /// step: when it is spent the run stops as <see cref="FlowOutcome.BudgetExhausted"/>, saying so; a reference run
+    /// of the error bound gets what the main run left, and when it runs out the bound is +∞.
+    /// </summary>
+    public TimeSpan WallClockBudget { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>The clock of <see cref="WallClockBudget"/> (default <see cref="TimeProvider.System"/>; tests pass a scripted one).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// <see cref="ModelFlowEngine"/> with a recorded trajectory: points of DOP853's dense output (its 7th-order
+    /// interpolant) added inside every accepted step, equally spaced in t (default 0: accepted states only). Costs 3
+    /// field evaluations per step, memory O(M) beyond the recorded states.
+    /// </summary>
+    public int DenseTrajectoryPoints { get; init; }
+
     /// <summary>Checks the options; throws <see cref="InputException"/> for impossible values.</summary>
     public void Validate()
     {
@@ -47,6 +66,9 @@ public sealed record FlowOptions
             throw new InputException($"The limit tolerance factor {LimitToleranceFactor:R} must be a finite number ≥ 1.");
         if (MaxSteps <= 0) throw new InputException($"The step budget {MaxSteps} must be positive.");
         if (!(MaxTime > 0) || !double.IsFinite(MaxTime)) throw new InputException($"The time budget {MaxTime:R} must be a finite positive number.");
+        if (!(WallClockBudget > TimeSpan.Zero))
+            throw new InputException($"The wall-clock budget {WallClockBudget.TotalSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} s must be positive.");
+        if (DenseTrajectoryPoints < 0) throw new InputException($"The number of dense-output points per step {DenseTrajectoryPoints} must be 0 or more.");
         if (!(DivergenceBound > 0) || !double.IsFinite(DivergenceBound))
             throw new InputException($"The divergence bound {DivergenceBound:R} must be a finite positive number.");
     }

@@ -57,9 +57,32 @@ public sealed record ConservedLimit(IReadOnlyList<double> W, double A, string Ev
 public sealed record ConservedRoute(ConservedLimit? Limit, string? Reason);
 
 /// <summary>
-/// The result of integrating θ̇ = −∇L_S(θ) "to infinity" (<see cref="GradientFlowEngine"/>): outcome,
-/// the last state (the limit θ* when converged), work counters, conserved-quantity drifts, the limiting
-/// direction and, for one sample, the limit by the conserved-quantity route and its distance to θ*.
+/// What the one-neuron model f = a·σ(wᵀx) adds to a flow result (<see cref="GradientFlowEngine"/>): paper 000's
+/// Lemma A.3 route to the limit and eq. (26)'s slope. Not part of the general result: other models have no such route.
+/// </summary>
+/// <param name="ConservedRoute">The conserved-quantity route (one sample only; null for several samples).</param>
+/// <param name="RoutesDistance">‖θ*_ODE − θ*_conserved‖, when both limits exist.</param>
+/// <param name="Slope">ȧ/ẇ in the limit from the limiting direction (d = 1 only; null when ẇ vanishes in the limit).</param>
+/// <param name="SlopeEq26">Eq. (26) of paper 000 at the limit: σ(xw*)/(a* x σ′(xw*)) (d = 1, one sample; null where it is not finite, e.g. x = 0).</param>
+public sealed record OneNeuronDiagnostics(ConservedRoute? ConservedRoute, double? RoutesDistance, double? Slope, double? SlopeEq26);
+
+/// <summary>One state of a recorded trajectory: θ(<paramref name="T"/>).</summary>
+/// <param name="T">The time.</param>
+/// <param name="Theta">The state (all parameters, the model's order).</param>
+public readonly record struct TrajectoryPoint(double T, double[] Theta);
+
+/// <summary>
+/// A located kink crossing of a piecewise-smooth flow: at time <paramref name="T"/> the pre-activation of sample
+/// <paramref name="Sample"/> (numbered from 1) crossed 0, from branch <paramref name="From"/> to <paramref name="To"/>
+/// ("active": u &gt; 0, "inactive": u &lt; 0, "sliding": the flow stays on u = 0).
+/// </summary>
+public sealed record FlowEvent(double T, int Sample, string From, string To);
+
+/// <summary>
+/// The result of integrating θ̇ = −∇L_S(θ) "to infinity", by either engine (<see cref="GradientFlowEngine"/> for the
+/// one-neuron model with its symbolic field, <see cref="ModelFlowEngine"/> for any <see cref="Models.IModel"/>): outcome,
+/// the last state (the limit θ* when converged) with its error bound, work counters, conserved-quantity drifts, the
+/// limiting direction, kink crossings (piecewise models), and what a model adds (<see cref="OneNeuron"/>).
 /// </summary>
 public sealed record FlowResult
 {
@@ -67,11 +90,13 @@ public sealed record FlowResult
     public required FlowOutcome Outcome { get; init; }
     /// <summary>One sentence on how the run ended.</summary>
     public required string Message { get; init; }
-    /// <summary>θ's names (w or w1..wd, then a).</summary>
+    /// <summary>θ's names in the model's order (one-neuron: w or w1..wd, then a).</summary>
     public required IReadOnlyList<string> Parameters { get; init; }
+    /// <summary>θ0.</summary>
+    public required IReadOnlyList<double> Theta0 { get; init; }
     /// <summary>The last state: θ* when converged.</summary>
     public required IReadOnlyList<double> Theta { get; init; }
-    /// <summary>L_S at <see cref="Theta"/>.</summary>
+    /// <summary>L_S at <see cref="Theta"/> (with the model's loss scale).</summary>
     public required double Loss { get; init; }
     /// <summary>The time reached.</summary>
     public required double Time { get; init; }
@@ -81,48 +106,49 @@ public sealed record FlowResult
     public required double LastStepChange { get; init; }
     /// <summary>
     /// The error bound of the limit (<see cref="LimitErrorBound"/>): 4·‖θ − θ_ref‖ to a reference run at a tighter
-    /// tolerance plus both final-point terms ‖H⁺∇L‖ plus rounding, and at least the distance between the two routes
-    /// where both exist; +∞ when the reference run did not converge; for runs that did not converge, the final-point
-    /// term (NaN when the convergence test was not reached).
+    /// tolerance plus both final-point terms plus rounding, and (one-neuron) at least the distance between the two
+    /// routes where both exist; +∞ when the reference run did not converge. For runs that did not converge: the
+    /// one-neuron engine gives the final-point term (NaN when the convergence test was not reached), the general engine NaN.
     /// </summary>
     public required double LimitErrorEstimate { get; init; }
-    /// <summary>‖H⁺∇L(θ)‖ at the final state (<see cref="LocalQuadraticModel"/>): the distance to the limit the local model sees.</summary>
+    /// <summary>
+    /// The distance from the final state to the limit the local model sees: ‖H⁺∇L(θ)‖ (<see cref="LocalQuadraticModel"/>,
+    /// one-neuron engine) or the Gauss–Newton distance ‖Jᵀ(JJᵀ)⁺r‖ to the zero set of the residuals (general engine).
+    /// </summary>
     public double FinalPointDistance { get; init; } = double.NaN;
-    /// <summary>How the reference run of the error bound was made (null when there was none).</summary>
+    /// <summary>How the reference run of the error bound was made, or why there is none (null when there was none).</summary>
     public string? ReferenceRun { get; init; }
     /// <summary>‖θ − θ_ref‖ to the reference run, or null.</summary>
     public double? ReferenceDistance { get; init; }
-    /// <summary>Accepted steps.</summary>
+    /// <summary>Accepted steps (all segments).</summary>
     public required long Steps { get; init; }
     /// <summary>Evaluations of the field (doubles and jets).</summary>
     public required long RhsEvaluations { get; init; }
+    /// <summary>Evaluations of the field by the reference run of the error bound (general engine; 0 when not counted).</summary>
+    public long ReferenceRhsEvaluations { get; init; }
     /// <summary>The method used.</summary>
     public required FlowMethod Method { get; init; }
     /// <summary>The solver's name (e.g. "AutoSwitching(DOP853/Radau5)").</summary>
     public required string Solver { get; init; }
-    /// <summary>lim θ̇/|θ̇|, or null when θ̇ vanished exactly or the run did not converge.</summary>
+    /// <summary>lim θ̇/|θ̇|, or null when θ̇ vanished exactly or the run has no limit.</summary>
     public required LimitingDirection? Direction { get; init; }
     /// <summary>Every conserved quantity known for this model and dataset, with its drift.</summary>
     public required IReadOnlyList<ConservedDrift> Conserved { get; init; }
-    /// <summary>The conserved-quantity route (one sample only; null for several samples).</summary>
-    public required ConservedRoute? ConservedRoute { get; init; }
-    /// <summary>‖θ*_ODE − θ*_conserved‖, when both limits exist.</summary>
-    public required double? RoutesDistance { get; init; }
-    /// <summary>ȧ/ẇ in the limit from <see cref="Direction"/> (d = 1 only; null when ẇ vanishes in the limit).</summary>
-    public required double? Slope { get; init; }
-    /// <summary>Eq. (26) of paper 000 at the limit: σ(xw*)/(a* x σ′(xw*)) (d = 1, one sample; null where it is not finite, e.g. x = 0).</summary>
-    public required double? SlopeEq26 { get; init; }
+    /// <summary>Located kink crossings, in time order (piecewise models only; else empty).</summary>
+    public IReadOnlyList<FlowEvent> Events { get; init; } = [];
+    /// <summary>The one-neuron model's diagnostics (Lemma A.3 route, eq. (26)); null for other models.</summary>
+    public OneNeuronDiagnostics? OneNeuron { get; init; }
 
-    /// <summary>The accepted states θ(tₖ), θ₀ first, when <see cref="FlowOptions.RecordTrajectory"/> was set; else empty.</summary>
-    public IReadOnlyList<double[]> Trajectory { get; init; } = [];
+    /// <summary>The recorded states θ(tₖ), θ₀ first, when a trajectory was requested; else empty.</summary>
+    public IReadOnlyList<TrajectoryPoint> Trajectory { get; init; } = [];
 
-    /// <summary>True when the flow converged.</summary>
+    /// <summary>True when the flow converged (to a zero of the loss).</summary>
     public bool Converged => Outcome == FlowOutcome.Converged;
     /// <summary>True when θ(t) has a limit: <see cref="FlowOutcome.Converged"/> or <see cref="FlowOutcome.CriticalPoint"/>.</summary>
     public bool HasLimit => Outcome is FlowOutcome.Converged or FlowOutcome.CriticalPoint;
-    /// <summary>w at <see cref="Theta"/>.</summary>
+    /// <summary>w at <see cref="Theta"/> (the one-neuron layout (w, a): all but the last parameter).</summary>
     public IReadOnlyList<double> W => Theta.Take(Theta.Count - 1).ToArray();
-    /// <summary>a at <see cref="Theta"/>.</summary>
+    /// <summary>a at <see cref="Theta"/> (the one-neuron layout: the last parameter).</summary>
     public double A => Theta[^1];
     /// <summary>The largest drift over <see cref="Conserved"/> (NaN entries ignored), or null when none was measured.</summary>
     public double? MaxConservedDrift

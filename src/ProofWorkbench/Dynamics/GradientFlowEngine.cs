@@ -39,12 +39,13 @@ public static class GradientFlowEngine
         var h = OneSampleFirstIntegral(system, start);
         var monitor = new ConservedMonitor(system, h, start);
         if (options.RecordTrajectory) monitor.RecordTrajectory();
-        var run = Integrate(system, start, options, monitor);
+        var clock = WallClock.Start(options);
+        var run = Integrate(system, start, options, monitor, clock);
         LimitErrorBound? bound = null;
         if (run.Outcome == FlowOutcome.Converged)
         {
             bound = LimitErrorBound.FromReferenceRun(run.Theta, run.LimitErrorEstimate, options,
-                reference => Integrate(system, start, reference, null) is { Outcome: FlowOutcome.Converged } r
+                reference => Integrate(system, start, reference, null, clock) is { Outcome: FlowOutcome.Converged } r
                     ? (r.Theta, r.LimitErrorEstimate, Name: $"{r.Solver} at tolerance {reference.Tolerance.ToString("G2", System.Globalization.CultureInfo.InvariantCulture)}")
                     : null);
             if (CriticalPoint.Classify(system, run.Theta, start, options, bound.Value) is { } critical)
@@ -81,6 +82,7 @@ public static class GradientFlowEngine
             Outcome = run.Outcome,
             Message = run.Message,
             Parameters = system.Parameters,
+            Theta0 = start,
             Theta = run.Theta,
             Loss = system.LossAt(run.Theta),
             Time = run.Time,
@@ -96,10 +98,7 @@ public static class GradientFlowEngine
             Solver = run.Solver,
             Direction = direction,
             Conserved = monitor.Drifts(),
-            ConservedRoute = route,
-            RoutesDistance = distance,
-            Slope = slope,
-            SlopeEq26 = slope26,
+            OneNeuron = new OneNeuronDiagnostics(route, distance, slope, slope26),
             Trajectory = monitor.Trajectory,
         };
     }
@@ -139,7 +138,7 @@ public static class GradientFlowEngine
     /// <summary>The unit field at the chosen step and its change over the two steps before it.</summary>
     private sealed record SeenDirection(double[] Unit, double Change);
 
-    private static Integration Integrate(GradientFlowSystem system, double[] theta0, FlowOptions options, ConservedMonitor? monitor)
+    private static Integration Integrate(GradientFlowSystem system, double[] theta0, FlowOptions options, ConservedMonitor? monitor, WallClock clock)
     {
         int n = system.Dimension;
         var method = FlowMethods.Create(options.Method);
@@ -165,7 +164,7 @@ public static class GradientFlowEngine
             MaxSteps = options.MaxSteps,
         };
         var integrator = new OdeIntegrator(problem, method, odeOptions);
-        monitor?.Observe(theta0);
+        monitor?.Observe(0, theta0);
 
         var previous = theta0.ToArray();
         var beforeLast = theta0.ToArray();
@@ -179,7 +178,7 @@ public static class GradientFlowEngine
             if (step.Status is not (OdeStatus.Running or OdeStatus.Success)) break;
             var theta = integrator.Y;
             var f = integrator.Derivative;
-            monitor?.Observe(theta);
+            monitor?.Observe(integrator.T, theta);
             g = Norm(f);
             change = Distance(theta, previous);
             if (g > 0 && double.IsFinite(g)) directions.Add(Scale(f, 1 / g), g);
@@ -212,6 +211,11 @@ public static class GradientFlowEngine
                           $"(θ = ({Format(theta)}), loss {system.LossAt(theta):G6}); no limit exists along this trajectory within the bound.";
             }
             else if (converged) outcome = FlowOutcome.Converged;
+            else if (clock.Expired)
+            {
+                outcome = FlowOutcome.BudgetExhausted;
+                message = $"No convergence: {clock.Describe(integrator.T)} with ‖∇L‖ = {g:G3} and a last step of {change:G3} at θ = ({Format(theta)}).";
+            }
             if (outcome is not null) { integrator.Stop(message); break; }
         }
 

@@ -21,7 +21,7 @@ public static class ModelFlowEngine
     public const int MaxEvents = 1000;
 
     /// <summary>Runs the flow of <paramref name="model"/> on <paramref name="data"/> from <paramref name="theta0"/>.</summary>
-    public static ModelFlowResult Run(IModel model, IReadOnlyList<NumericSample> data, IReadOnlyList<double> theta0,
+    public static FlowResult Run(IModel model, IReadOnlyList<NumericSample> data, IReadOnlyList<double> theta0,
         FlowOptions? options = null, bool recordTrajectory = false)
     {
         options ??= new FlowOptions();
@@ -39,7 +39,8 @@ public static class ModelFlowEngine
         var start = theta0.ToArray();
         var laws = model.ConservedLaws(data);
         var monitor = new LawMonitor(laws, start);
-        var main = Integrate(model, data, start, options, monitor, recordTrajectory);
+        var clock = WallClock.Start(options);
+        var main = Integrate(model, data, start, options, monitor, recordTrajectory, clock);
         double bound = double.NaN;
         string? reference = null;
         long referenceEvaluations = 0;
@@ -49,7 +50,7 @@ public static class ModelFlowEngine
         {
             var b = LimitErrorBound.FromReferenceRun(main.Theta, main.FinalDistance, options, o =>
             {
-                var r = Integrate(model, data, start, o, null, false);
+                var r = Integrate(model, data, start, o, null, false, clock);
                 referenceEvaluations = r.RhsEvaluations;
                 return r.Outcome == FlowOutcome.Converged ? (r.Theta, r.FinalDistance, $"DOP853 at tolerance {o.Tolerance.ToString("G2", System.Globalization.CultureInfo.InvariantCulture)}") : null;
             });
@@ -64,10 +65,12 @@ public static class ModelFlowEngine
                           $"or a global minimum only if min L_S > 0, which is not decided), not to a zero of the loss: the limit is not shown to be in M_S. {message}";
             }
         }
-        return new ModelFlowResult
+        bool hasLimit = outcome is FlowOutcome.Converged or FlowOutcome.CriticalPoint;
+        return new FlowResult
         {
             Outcome = outcome,
             Message = message,
+            Parameters = Enumerable.Range(0, model.ParameterCount).Select(model.ParameterName).ToArray(),
             Theta0 = start,
             Theta = main.Theta,
             Loss = Loss(model, data, main.Theta),
@@ -80,10 +83,14 @@ public static class ModelFlowEngine
             Steps = main.Steps,
             RhsEvaluations = main.RhsEvaluations,
             ReferenceRhsEvaluations = referenceEvaluations,
+            Method = FlowMethod.Dop853,
+            Solver = "DOP853",
             Events = main.Events,
             Conserved = monitor.Drifts(),
-            Direction = outcome is FlowOutcome.Converged or FlowOutcome.CriticalPoint ? main.Direction : null,
-            DirectionChange = outcome is FlowOutcome.Converged or FlowOutcome.CriticalPoint ? main.DirectionChange : null,
+            // Seen along the trajectory only (no Hessian at M up to millions): the change over the two steps before is its estimate.
+            Direction = hasLimit && main.Direction is { } unit && main.DirectionChange is { } change
+                ? new LimitingDirection(unit, change, "trajectory", unit, change, null, null)
+                : null,
             Trajectory = main.Trajectory,
         };
     }
@@ -126,17 +133,17 @@ public static class ModelFlowEngine
 
     private sealed record Integration(FlowOutcome Outcome, string Message, double[] Theta, double Time, double GradientNorm,
         double LastStepChange, double FinalDistance, long Steps, long RhsEvaluations, IReadOnlyList<FlowEvent> Events,
-        double[]? Direction, double? DirectionChange, IReadOnlyList<(double, double[])> Trajectory);
+        double[]? Direction, double? DirectionChange, IReadOnlyList<TrajectoryPoint> Trajectory);
 
     private static Integration Integrate(IModel model, IReadOnlyList<NumericSample> data, double[] theta0, FlowOptions options,
-        LawMonitor? monitor, bool recordTrajectory)
+        LawMonitor? monitor, bool recordTrajectory, WallClock clock)
     {
         int n = model.ParameterCount;
         var piecewise = model as IPiecewiseModel;
         var active = piecewise is null ? null : data.Select(s => Side(piecewise, theta0, s)).ToArray();
         var events = new List<FlowEvent>();
-        var trajectory = new List<(double, double[])>();
-        if (recordTrajectory) trajectory.Add((0, theta0.ToArray()));
+        var trajectory = new List<TrajectoryPoint>();
+        if (recordTrajectory) trajectory.Add(new(0, theta0.ToArray()));
         var theta = theta0.ToArray();
         var f = new double[n];
         var segmentModel = Segment(model, active);
@@ -154,12 +161,18 @@ public static class ModelFlowEngine
         long steps = 0, evaluations = 1;
         var previous = theta.ToArray();
         var tracker = new DirectionTracker(Math.Sqrt(g0 * gradientTolerance));
+        int dense = recordTrajectory ? options.DenseTrajectoryPoints : 0;
         tracker.Add(f, g0);
         string solverMessage = "";
         while (true)
         {
             var current = segmentModel;
-            var kinks = piecewise is null ? [] : data.Select((s, i) => new OdeEvent((_, y) => piecewise.KinkFunction(y, s), $"u{i + 1}", Terminal: true)).ToArray();
+            // Each kink event watches only the direction that leaves the sample's current branch: a restart whose located
+            // crossing point still lies a rounding error on the old side must not count the same crossing twice (which
+            // was reported as sliding for paper 002's Theorem 4.1 instance at tolerances below 1e-13).
+            var branches = active;
+            var kinks = piecewise is null ? [] : data.Select((s, i) => new OdeEvent((_, y) => piecewise.KinkFunction(y, s), $"u{i + 1}", Terminal: true,
+                Direction: branches is null ? 0 : branches[i] ? -1 : 1)).ToArray();
             var scratch = new double[n];
             var problem = new OdeProblem((_, y, dy) => Field(current, data, y, dy, scratch), t, theta, options.MaxTime);
             var integrator = new OdeIntegrator(problem, new Dop853(), new OdeOptions
@@ -167,6 +180,7 @@ public static class ModelFlowEngine
                 RelativeTolerance = options.Tolerance,
                 AbsoluteTolerance = options.Tolerance,
                 DenseOutput = false,
+                InterpolateSteps = dense > 0,
                 SaveSteps = false,
                 MaxSteps = Math.Max(1, options.MaxSteps - steps),
                 Events = kinks,
@@ -178,10 +192,11 @@ public static class ModelFlowEngine
                 var step = integrator.Step();
                 if (step.Status is not (OdeStatus.Running or OdeStatus.Success or OdeStatus.StoppedByEvent)) break;
                 if (step.Status == OdeStatus.StoppedByEvent) break;
+                AddDensePoints(integrator, t, integrator.T);
                 integrator.Y.CopyTo(theta);
                 t = integrator.T;
                 monitor?.Observe(theta);
-                if (recordTrajectory) trajectory.Add((t, theta.ToArray()));
+                if (recordTrajectory) trajectory.Add(new(t, theta.ToArray()));
                 var dy = integrator.Derivative;
                 g = Norm(dy);
                 change = Distance(theta, previous);
@@ -207,6 +222,11 @@ public static class ModelFlowEngine
                                   $"and the Gauss–Newton distance to the zero set is {distance:G3}.";
                     }
                 }
+                if (outcome is null && clock.Expired)
+                {
+                    outcome = FlowOutcome.BudgetExhausted;
+                    message = $"No convergence: {clock.Describe(t)} with ‖∇L‖ = {g:G3} and a last step of {change:G3}.";
+                }
                 if (outcome is not null) { integrator.Stop(message); break; }
             }
             var stats = integrator.Statistics;
@@ -218,10 +238,11 @@ public static class ModelFlowEngine
             {
                 // The kink crossings of this step (a terminal event stops at the first one; simultaneous ones are all flipped).
                 var hit = integrator.EventOccurrences[^1];
+                AddDensePoints(integrator, t, hit.T);
                 t = hit.T;
                 hit.Y.CopyTo(theta);
                 monitor?.Observe(theta);
-                if (recordTrajectory) trajectory.Add((t, theta.ToArray()));
+                if (recordTrajectory) trajectory.Add(new(t, theta.ToArray()));
                 int i = hit.EventIndex;
                 var after = active.ToArray();
                 after[i] = !active[i];
@@ -253,6 +274,19 @@ public static class ModelFlowEngine
                 _ => (FlowOutcome.SolverFailure, $"The ODE solver DOP853 failed: {solverMessage}"),
             };
             return Finish(final.Item1, final.Item2);
+        }
+
+        // The dense output of the step just taken, at `dense` equally spaced interior times of (from, to).
+        void AddDensePoints(OdeIntegrator integrator, double from, double to)
+        {
+            for (int k = 1; k <= dense; k++)
+            {
+                double tk = from + (to - from) * k / (dense + 1);
+                if (!(tk > from && tk < to)) continue;
+                var state = new double[n];
+                integrator.Interpolate(tk, state);
+                trajectory.Add(new(tk, state));
+            }
         }
 
         Integration Finish(FlowOutcome outcome, string message)

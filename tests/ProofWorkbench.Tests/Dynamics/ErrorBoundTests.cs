@@ -61,8 +61,8 @@ public class ErrorBoundTests
         Assert.Equal(FlowOutcome.CriticalPoint, r.Outcome);
         Assert.False(r.Converged);
         Assert.InRange(r.Loss, 0.99, 1.01);
-        Assert.Null(r.SlopeEq26);
-        Assert.Null(r.Slope);
+        Assert.Null(r.OneNeuron!.SlopeEq26);
+        Assert.Null(r.OneNeuron!.Slope);
         Assert.Contains("not to a zero of the loss", r.Message);
     }
 }

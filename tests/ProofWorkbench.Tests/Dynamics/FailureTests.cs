@@ -26,7 +26,7 @@ public class FailureTests
         Assert.Contains("time budget", r.Message);
         Assert.Contains("‖θ‖ went from", r.Message);
         Assert.Null(r.Direction);
-        Assert.Null(r.Slope);
+        Assert.Null(r.OneNeuron!.Slope);
     }
 
     [Fact]
@@ -48,9 +48,9 @@ public class FailureTests
         Assert.Equal(FlowOutcome.BudgetExhausted, r.Outcome);
         Assert.InRange(r.Steps, 1, 5);
         Assert.Contains("step budget of 5 steps", r.Message);
-        Assert.Null(r.RoutesDistance);
+        Assert.Null(r.OneNeuron!.RoutesDistance);
         // The second route does not depend on the integration and still gives the limit.
-        Assert.InRange(Math.Abs(r.ConservedRoute!.Limit!.W[0] - 0.0824640984), 0, 1e-9);
+        Assert.InRange(Math.Abs(r.OneNeuron!.ConservedRoute!.Limit!.W[0] - 0.0824640984), 0, 1e-9);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class FailureTests
         Assert.Equal([-0.5, 1.0], r.Theta);
         Assert.Equal(0, r.Steps);
         Assert.Null(r.Direction);
-        Assert.Null(r.SlopeEq26);
+        Assert.Null(r.OneNeuron!.SlopeEq26);
     }
 
     [Fact]

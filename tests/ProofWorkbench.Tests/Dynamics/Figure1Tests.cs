@@ -27,11 +27,11 @@ public class Figure1Tests
         Assert.InRange(Math.Abs(r.W[0] - wStar), 0, 1e-9);
         Assert.InRange(Math.Abs(r.A - aStar), 0, 1e-9);
         Assert.True(r.Loss < 1e-20, $"loss {r.Loss}");
-        var limit = r.ConservedRoute!.Limit!;
+        var limit = r.OneNeuron!.ConservedRoute!.Limit!;
         Assert.Equal("closed form", limit.Evaluation);
         Assert.InRange(Math.Abs(limit.W[0] - wStar), 0, 1e-9);
         Assert.InRange(Math.Abs(limit.A - aStar), 0, 1e-9);
-        Assert.InRange(r.RoutesDistance!.Value, 0, 1e-11);
+        Assert.InRange(r.OneNeuron!.RoutesDistance!.Value, 0, 1e-11);
         var q = Assert.Single(r.Conserved);
         Assert.True(q.Proved);
         Assert.Equal("closed form", q.Evaluation);
@@ -51,7 +51,7 @@ public class Figure1Tests
             Assert.Equal(FlowOutcome.Converged, r.Outcome);
             Assert.InRange(Math.Abs(r.W[0] - wStar), 0, 1e-9);
             Assert.InRange(Math.Abs(r.A - aStar), 0, 1e-9);
-            Assert.InRange(r.RoutesDistance!.Value, 0, 1e-10);
+            Assert.InRange(r.OneNeuron!.RoutesDistance!.Value, 0, 1e-10);
             // The absolute drift of a²/2 − h(w) scales with |h′| (≈ 7000 near w = 0.92 for x = 12.307); the distance of the
             // computed states from the level set does not.
             Assert.InRange(Assert.Single(r.Conserved).MaxLevelSetDistance, 0, 1e-11);

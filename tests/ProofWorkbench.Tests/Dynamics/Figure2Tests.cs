@@ -30,16 +30,16 @@ public class Figure2Tests
         Assert.InRange(Math.Abs(seen[1] / seen[0] - eq26), 0, 1e-6 * Math.Abs(eq26));
         // ... and so does the reported one, the Hessian eigenvector at θ* (∇f(θ*) for one sample).
         Assert.Equal("hessian eigenvector", r.Direction.Source);
-        Assert.InRange(Math.Abs(r.Slope!.Value - eq26), 0, 1e-9 * Math.Abs(eq26));
-        Assert.InRange(Math.Abs(r.SlopeEq26!.Value - eq26), 0, 1e-9 * Math.Abs(eq26));
+        Assert.InRange(Math.Abs(r.OneNeuron!.Slope!.Value - eq26), 0, 1e-9 * Math.Abs(eq26));
+        Assert.InRange(Math.Abs(r.OneNeuron!.SlopeEq26!.Value - eq26), 0, 1e-9 * Math.Abs(eq26));
         // h has no closed form for softplus: the drift and the second route go through quadrature of h′.
         var q = Assert.Single(r.Conserved);
         Assert.Equal("quadrature of h'", q.Evaluation);
         Assert.InRange(q.MaxDrift, 0, 1e-10);
-        var limit = r.ConservedRoute!.Limit!;
+        var limit = r.OneNeuron!.ConservedRoute!.Limit!;
         Assert.InRange(Math.Abs(limit.W[0] - 0.3), 0, 1e-12);
         Assert.InRange(Math.Abs(limit.A + 1.0), 0, 1e-12);
-        Assert.InRange(r.RoutesDistance!.Value, 0, 1e-10);
+        Assert.InRange(r.OneNeuron!.RoutesDistance!.Value, 0, 1e-10);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public class ModelFlowTests
         var gradient = new double[model.ParameterCount];
         model.AddOutputGradient(r.Theta.ToArray(), data[0], 1, gradient);
         double norm = Math.Sqrt(gradient.Sum(v => v * v));
-        Assert.True(MaxDistance(r.Direction!, gradient.Select(v => -v / norm).ToArray()) < 1e-6);
+        Assert.True(MaxDistance(r.Direction!.Unit, gradient.Select(v => -v / norm).ToArray()) < 1e-6);
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public class ParabolaAndMultiSampleTests
         var q = Assert.Single(r.Conserved);
         Assert.Equal("closed form", q.Evaluation);
         Assert.InRange(q.MaxDrift, 0, 1e-10);
-        Assert.InRange(r.RoutesDistance!.Value, 0, 1e-10);
-        Assert.Null(r.Slope);
+        Assert.InRange(r.OneNeuron!.RoutesDistance!.Value, 0, 1e-10);
+        Assert.Null(r.OneNeuron!.Slope);
     }
 
     [Fact]
@@ -41,9 +41,9 @@ public class ParabolaAndMultiSampleTests
         Assert.InRange(Math.Abs(r.W[0] - Math.Log(2)), 0, 1e-9);
         Assert.InRange(Math.Abs(r.A - 1.5), 0, 1e-9);
         Assert.Empty(r.Conserved);
-        Assert.Null(r.ConservedRoute);
-        Assert.Null(r.RoutesDistance);
-        Assert.Null(r.SlopeEq26);
+        Assert.Null(r.OneNeuron!.ConservedRoute);
+        Assert.Null(r.OneNeuron!.RoutesDistance);
+        Assert.Null(r.OneNeuron!.SlopeEq26);
         // At a zero of the loss the Hessian is 2Σ∇fᵢ∇fᵢᵀ with ∇fᵢ = (a xᵢ σ′(xᵢw), σ(xᵢw)); the flow arrives along the
         // eigenvector of the smaller eigenvalue (the slow mode).
         double[] g1 = [1.5 * 1 * (2.0 / 9), 2.0 / 3], g2 = [1.5 * 2 * (4.0 / 25), 4.0 / 5];
@@ -52,7 +52,7 @@ public class ParabolaAndMultiSampleTests
         double slope = -(h11 - lambdaMin) / h12; // (H − λ)v = 0 ⇒ v = (1, slope)
         var dir = r.Direction!;
         Assert.Equal("hessian eigenvector", dir.Source);
-        Assert.InRange(Math.Abs(r.Slope!.Value - slope), 0, 1e-9 * Math.Abs(slope));
+        Assert.InRange(Math.Abs(r.OneNeuron!.Slope!.Value - slope), 0, 1e-9 * Math.Abs(slope));
         Assert.InRange(Math.Abs(dir.HessianEigenvalue!.Value - 2 * lambdaMin), 0, 1e-9);
         Assert.InRange(dir.ErrorEstimate, 0, 1e-9);
         // The trajectory (slow approach, t ≈ 1e4) picks this eigenvector and agrees with it to about 1e-6.
@@ -90,8 +90,8 @@ public class ParabolaAndMultiSampleTests
         Assert.Equal(2, r.Conserved.Count);
         Assert.All(r.Conserved, q => Assert.InRange(q.MaxDrift, 0, 1e-10));
         // relu is not > 0 on ℝ: Lemma A.3 does not apply.
-        Assert.Null(r.ConservedRoute!.Limit);
-        Assert.Contains("σ > 0", r.ConservedRoute.Reason);
+        Assert.Null(r.OneNeuron!.ConservedRoute!.Limit);
+        Assert.Contains("σ > 0", r.OneNeuron!.ConservedRoute.Reason);
         // w² − a² = 0.25 − 1 and a·w = 2 at the limit: w⁴ + 0.75w² − 4 = 0.
         double wStar = Math.Sqrt((-0.75 + Math.Sqrt(0.75 * 0.75 + 16)) / 2);
         Assert.InRange(Math.Abs(r.W[0] - wStar), 0, 1e-10);

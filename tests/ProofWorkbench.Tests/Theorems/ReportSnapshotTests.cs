@@ -4,7 +4,7 @@ using ApprovalTests.Reporters;
 using ProofWorkbench.Theorems.Checkers;
 using ProofWorkbench.Theorems.Checking;
 using ProofWorkbench.Theorems.Files;
-using ProofWorkbench.Theorems.Reports;
+using ProofWorkbench.Reports;
 
 namespace ProofWorkbench.Tests.Theorems;
 

@@ -23,9 +23,21 @@ public static class ClaimCheckers
         new ConservedLimitChecker(),
         new DirectionsIndependentChecker(),
         new TwoLayerLimitChecker(),
+        new TwoLayerOnePointChecker(),
         new SmoothnessChecker(),
         new ExactMembershipChecker(),
         new ParabolaLimitChecker(),
         new RecipePartAExactChecker(),
+        // paper 001 (Blanc, Gupta, Valiant & Valiant 2020)
+        new Papers.Blanc2020.Checkers.LabelNoiseDriftChecker(),
+        // paper 002 (Vardi & Shamir 2021)
+        new Papers.VardiShamir2021.Checkers.ReluPiecewiseFlowChecker(),
+        new Papers.VardiShamir2021.Checkers.ReluLimitsUnrankableChecker(),
+        new Papers.VardiShamir2021.Checkers.ReluDistanceBoundChecker(),
+        new Papers.VardiShamir2021.Checkers.MonotoneProjectionChecker(),
+        new Papers.VardiShamir2021.Checkers.BalancednessChecker(),
+        new Papers.VardiShamir2021.Checkers.BalancedLimitChecker(),
+        new Papers.VardiShamir2021.Checkers.PrintedPhaseOneChecker(),
+        new Papers.VardiShamir2021.Checkers.RotationEquivarianceChecker(),
     ];
 }

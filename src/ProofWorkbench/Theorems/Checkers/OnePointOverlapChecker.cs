@@ -52,7 +52,7 @@ public sealed class OnePointOverlapChecker : IClaimChecker
         if (m == 2)
             foreach (var (data, flow) in runs)
             {
-                if (flow.Slope is not { } s || flow.SlopeEq26 is not { } s26)
+                if (flow.OneNeuron?.Slope is not { } s || flow.OneNeuron.SlopeEq26 is not { } s26)
                 {
                     facts.Add(new NumericEstimate($"{data.Name}: limiting slope", double.NaN, double.NaN, slopeTol, "no limiting slope", [], FactOutcome.Undecided));
                     continue;

@@ -45,7 +45,7 @@ public sealed class RecipePartAChecker : IClaimChecker
         int d = x1.Length;
         // E₁ ⊆ [min, max] of x₁ᵀw(t) over the accepted states, widened by the limit error and a margin for the
         // dense path between states (the flow is monotone along each step to first order).
-        var projections = r1.Trajectory.Select(t => Enumerable.Range(0, d).Sum(i => x1[i].ToDouble() * t[i])).ToList();
+        var projections = r1.Trajectory.Select(p => Enumerable.Range(0, d).Sum(i => x1[i].ToDouble() * p.Theta[i])).ToList();
         double margin = 1e-6 * Math.Max(1, projections.Max(Math.Abs)) + FlowEvidence.LimitError(r1);
         var e1 = new RationalInterval(Rational.FromDouble(projections.Min() - margin), Rational.FromDouble(projections.Max() + margin));
         var input = new TwoPointPartAInput

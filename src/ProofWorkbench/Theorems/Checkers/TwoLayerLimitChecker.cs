@@ -29,36 +29,7 @@ public sealed class TwoLayerLimitChecker : IClaimChecker
         var x = xNode.Rationals().Select(r => r.ToDouble()).ToArray();
         if (x.Any(c => c == 0)) throw xNode.Error("Corollary 6.2 needs every component of x nonzero.");
         int d = x.Length;
-        double[] theta0;
-        int width;
-        if (claim.Node.Optional("neurons") is { } neurons)
-        {
-            var items = neurons.Items();
-            width = items.Count;
-            if (width == 0) throw neurons.Error("'neurons' is empty.");
-            theta0 = new double[(d + 1) * width];
-            for (int k = 0; k < width; k++)
-            {
-                var w = items[k].Required("w").Rationals();
-                if (w.Count != d) throw items[k].Error($"neuron {k + 1} has {w.Count} weights; x has {d} components.");
-                for (int l = 0; l < d; l++) theta0[k * (d + 1) + l] = w[l].ToDouble();
-                theta0[k * (d + 1) + d] = items[k].Required("a").Double();
-            }
-        }
-        else
-        {
-            var initNode = claim.Node.Required("init");
-            width = claim.Node.Required("width").Int();
-            if (width < 1 || width > 1_000_000) throw claim.Node.Required("width").Error("'width' must be between 1 and 1000000.");
-            int seed = claim.Node.Optional("seed")?.Int() ?? 1;
-            theta0 = initNode.Text() switch
-            {
-                "random" => Corollary62Construction.RandomInit(d, width, seed),
-                "equal-time" when sigma.Definition.ToString() == $"exp({sigma.Variable})" => Corollary62Construction.EqualTravelTime(x, width, seed),
-                "equal-time" => throw initNode.Error("init 'equal-time' needs σ = exp(u)."),
-                var other => throw initNode.Error($"init '{other}' is not an initialization; use random or equal-time."),
-            };
-        }
+        var (theta0, width) = TwoLayerStart.Read(claim, sigma, [x]);
         double tol = context.ToleranceOf(claim);
         var model = new TwoLayerModel(sigma, d, width);
         var data = new[] { new NumericSample(0, x, Corollary62Construction.ReflectedLabel(model, theta0, x)) };

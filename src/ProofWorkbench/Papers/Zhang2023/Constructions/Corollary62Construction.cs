@@ -61,6 +61,40 @@ public static class Corollary62Construction
         return theta;
     }
 
+    /// <summary>
+    /// For σ = exp and J ≤ d linearly independent inputs x₁ … x_J: aₖ ~ U(0.5, 1.5), wₖ random (N(0, 1/d) entries) and
+    /// then moved by the least change (in the span of the inputs) that makes wₖ·xⱼ = cⱼa₀ₖ²/2 + log(√(2π/cⱼ)·erf(a₀ₖ√(cⱼ/2)))
+    /// for every j (cⱼ = |xⱼ|²): every neuron's travel time is 1 on every dataset (xⱼ, −g(θ0, xⱼ)), so each of the J
+    /// flows from the one θ0 ends exactly at (w₀ₖ, −a₀ₖ) — the one-point overlap of Lemma 5.2 for m neurons, which the
+    /// printed proof of Corollary 6.2 assumes for every x. For one input this is <see cref="EqualTravelTime"/>.
+    /// </summary>
+    public static double[] EqualTravelTimeOnInputs(IReadOnlyList<double[]> inputs, int width, int seed)
+    {
+        if (inputs.Count == 1) return EqualTravelTime(inputs[0], width, seed);
+        int d = inputs[0].Length, count = inputs.Count;
+        if (count > d) throw new InputException($"Equal travel times on {count} inputs need them linearly independent, so at most d = {d} of them.");
+        var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(inputs);
+        var gram = x * x.Transpose();
+        if (Math.Abs(gram.Determinant()) <= 1e-12 * Math.Pow(gram.Diagonal().Maximum(), count))
+            throw new InputException("The inputs are (nearly) linearly dependent; equal travel times on all of them need independent inputs.");
+        var c = gram.Diagonal().ToArray();
+        var theta = RandomInit(d, width, seed);
+        var random = new Random(seed + 1);
+        var solver = gram.Cholesky();
+        for (int k = 0; k < width; k++)
+        {
+            int o = k * (d + 1);
+            double a = 0.5 + random.NextDouble();
+            var w = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(d, l => theta[o + l]);
+            var residual = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(count,
+                j => c[j] * a * a / 2 + Math.Log(Math.Sqrt(2 * Math.PI / c[j]) * SpecialFunctions.Erf(a * Math.Sqrt(c[j] / 2))) - x.Row(j) * w);
+            var moved = w + x.Transpose() * solver.Solve(residual);
+            for (int l = 0; l < d; l++) theta[o + l] = moved[l];
+            theta[o + d] = a;
+        }
+        return theta;
+    }
+
     /// <summary>(w₀ₖ, −a₀ₖ)ₖ: the limit Corollary 6.2 states.</summary>
     public static double[] StatedLimit(IReadOnlyList<double> theta0, int dimension)
     {

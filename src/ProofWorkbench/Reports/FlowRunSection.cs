@@ -1,7 +1,7 @@
 using ProofWorkbench.Evidence;
 using ProofWorkbench.Theorems.Checking;
 
-namespace ProofWorkbench.Theorems.Reports;
+namespace ProofWorkbench.Reports;
 
 /// <summary>The report section of a <see cref="FlowRun"/> fact: its numbers, formatted machine-independently.</summary>
 public static class FlowRunSection

@@ -3,7 +3,7 @@ using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Parsing;
 using ProofWorkbench.Theorems.Checking;
 
-namespace ProofWorkbench.Theorems.Reports;
+namespace ProofWorkbench.Reports;
 
 /// <summary>An SVG figure written beside a report.</summary>
 /// <param name="FileName">File name without directory.</param>

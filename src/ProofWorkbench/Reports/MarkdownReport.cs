@@ -2,7 +2,7 @@ using System.Text;
 using ProofWorkbench.Theorems.Checking;
 using ProofWorkbench.Theorems.Files;
 
-namespace ProofWorkbench.Theorems.Reports;
+namespace ProofWorkbench.Reports;
 
 /// <summary>A file written beside a report (an SVG figure or an SMT-LIB2 script).</summary>
 public sealed record ReportAttachment(string FileName, string Content);

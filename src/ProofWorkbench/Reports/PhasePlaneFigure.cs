@@ -3,7 +3,7 @@ using OxyPlot.Axes;
 using OxyPlot.Legends;
 using OxyPlot.Series;
 
-namespace ProofWorkbench.Theorems.Reports;
+namespace ProofWorkbench.Reports;
 
 /// <summary>A polyline in the (w, a) plane with a legend title.</summary>
 public sealed record PlaneCurve(string Title, IReadOnlyList<(double W, double A)> Points, bool Dashed = false, int Color = 0);

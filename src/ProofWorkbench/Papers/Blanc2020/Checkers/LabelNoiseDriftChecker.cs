@@ -1,0 +1,162 @@
+using ProofWorkbench.Evidence;
+using ProofWorkbench.Models;
+using ProofWorkbench.Numerics.Stochastic;
+using ProofWorkbench.Symbolic.Compilation;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Printing;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+using Formula = ProofWorkbench.Theorems.Checking.Formula;
+
+namespace ProofWorkbench.Papers.Blanc2020.Checkers;
+
+/// <summary>
+/// <c>label-noise-drift</c>: the drift prediction against simulation (Blanc et al. 2020, Section 3.3; issue 15). For the
+/// two-layer model h = Σₖ aₖσ(wₖ·x) (width 1: h = a·σ(w·x), the paper's c·σ(w·x)) on the data, from <c>start</c> (a
+/// point of the zero-loss manifold), runs <c>runs</c> seeded label-noise SGD runs of <c>steps</c> steps at each step
+/// size in <c>eta</c> and compares the mean of <c>statistic</c> at K checkpoints with the predicted slow path
+/// dθ/dτ = −P_T∇R, τ = η²·Var ξ·k/n (<see cref="ManifoldDriftPath"/>). Claim: |mean − predicted| ≤ tolerance at every
+/// checkpoint. One fact per step size, judged by <see cref="VerdictRule"/> with the Bonferroni-corrected confidence
+/// half-widths as the error: confirmed (never proved) when every interval lies within the tolerance, refuted when one
+/// lies beyond it. With <c>delta: 0</c> (no noise) τ = 0 and the claim says the iterate does not move.
+/// </summary>
+public sealed class LabelNoiseDriftChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "label-noise-drift";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters =>
+        ["activation", "width", "data", "start", "eta", "noise", "delta", "order", "steps", "runs", "seed", "checkpoints", "statistic", "confidence", "tolerance"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        var node = claim.Node;
+        var sigma = context.ActivationOf(claim);
+        int width = node.Optional("width")?.Int() ?? 1;
+        var dataset = context.DatasetOf(node.Required("data"));
+        int d = dataset.Dimension;
+        var empty = new Dictionary<string, double>();
+        var data = dataset.Samples.Select((s, i) => new NumericSample(i, s.X.Select(x => Evaluator.Evaluate(x, empty)).ToArray(), Evaluator.Evaluate(s.Y, empty))).ToArray();
+        Func<IModel> createModel = () => new TwoLayerModel(sigma, d, width, oneNeuronNames: width == 1);
+        var model = (TwoLayerModel)createModel();
+        var names = TwoLayerSymbolic.ParameterNames(model);
+        var inputs = TwoLayerSymbolic.InputNames(d);
+        var regularizer = new ImplicitRegularizer(TwoLayerSymbolic.Output(model), names,
+            dataset.Samples.Select(s => ((IReadOnlyDictionary<string, Expr>)inputs.Select((n, l) => (n, s.X[l])).ToDictionary(p => p.n, p => p.Item2), s.Y)).ToArray());
+
+        var startNode = node.Required("start");
+        var theta0 = names.Select(n =>
+        {
+            var v = startNode.Required(n);
+            var e = v.Expression();
+            if (e.FreeSymbols().Count > 0) throw v.Error($"the start value of {n} must be a constant.");
+            return Evaluator.Evaluate(e, empty);
+        }).ToArray();
+        var statNode = node.Optional("statistic");
+        var statistic = statNode?.Expression() ?? Expr.Sym(names[0]);
+        if (statNode is not null && statistic.FreeSymbols().Except(names).Any())
+            throw statNode.Error($"the statistic may use only the parameters {string.Join(", ", names)}.");
+
+        var etaNode = node.Required("eta");
+        var etas = (etaNode.IsSequence ? etaNode.Items() : [etaNode]).Select(v => PositiveDouble(v, "a step size η")).ToArray();
+        var noiseNode = node.Optional("noise");
+        var noise = (noiseNode?.Text() ?? "rademacher") switch
+        {
+            "rademacher" => LabelNoise.Rademacher,
+            "gaussian" => LabelNoise.Gaussian,
+            var t => throw noiseNode!.Error($"noise must be rademacher or gaussian, not '{t}'."),
+        };
+        double delta = node.Required("delta").Double();
+        if (!(delta >= 0) || double.IsInfinity(delta)) throw node.Required("delta").Error("delta must be a nonnegative number.");
+        var orderNode = node.Optional("order");
+        var order = (orderNode?.Text() ?? "uniform") switch
+        {
+            "uniform" => SampleOrder.Uniform,
+            "cyclic" => SampleOrder.Cyclic,
+            var t => throw orderNode!.Error($"order must be uniform or cyclic, not '{t}'."),
+        };
+        int steps = PositiveInt(node.Required("steps"), "steps");
+        int runs = PositiveInt(node.Required("runs"), "runs");
+        if (runs < 2) throw node.Required("runs").Error("at least 2 runs are needed for a confidence interval.");
+        var seedNode = node.Required("seed");
+        int seed = seedNode.Int();
+        if (seed < 0) throw seedNode.Error("the seed must be a nonnegative whole number.");
+        int k = node.Optional("checkpoints") is { } kn ? PositiveInt(kn, "checkpoints") : 10;
+        double confidence = node.Optional("confidence")?.Double() ?? 0.99;
+        if (!(confidence > 0 && confidence < 1)) throw node.Required("confidence").Error("confidence must be a level in (0, 1).");
+        double tolerance = context.ToleranceOf(claim);
+
+        // The start must be on the zero-loss manifold (to rounding).
+        double startResidual = data.Max(s => Math.Abs(model.Output(theta0, s) - s.Y));
+        var settings = new DriftSettings(etas, steps, runs, (ulong)seed, noise, delta, order, k, confidence);
+        var series = DriftExperiment.Run(createModel, data, regularizer, theta0, statistic, settings);
+
+        var facts = new List<Fact>();
+        var sections = new List<EvidenceSection>();
+        var statName = InfixPrinter.Print(statistic);
+        foreach (var s in series)
+        {
+            double upper = s.Checkpoints.Max(c => Math.Abs(c.Deviation) + c.Mean.HalfWidth + c.PredictionError);
+            double lower = s.Checkpoints.Max(c => Math.Abs(c.Deviation) - c.Mean.HalfWidth - c.PredictionError);
+            var stats = new List<KeyValuePair<string, double>>
+            {
+                new("eta", s.StepSize), new("noise_variance", s.Settings.NoiseVariance), new("runs", runs), new("steps", steps),
+                new("seed", seed + Array.IndexOf(etas, s.StepSize)), new("family_confidence", confidence),
+                new("interval_confidence", settings.PerIntervalConfidence), new("checkpoints", k), new("tau_end", s.Checkpoints[^1].Tau),
+                new("diverged_runs", s.Diverged), new("max_displacement", s.MaxDisplacement),
+            };
+            facts.Add(new NumericEstimate(
+                $"max over {k} checkpoints of |mean {statName} − predicted {statName}| at η = {Format.Value(s.StepSize)}",
+                (upper + lower) / 2, (upper - lower) / 2, tolerance,
+                $"Monte Carlo: mean of {runs} seeded label-noise SGD runs (counter-based generator, seed {seed + Array.IndexOf(etas, s.StepSize)}), " +
+                $"each interval at level {Format.Value(settings.PerIntervalConfidence)} so that all {k * etas.Length} intervals hold together at level {Format.Value(confidence)} (Bonferroni); " +
+                "prediction by DOP853 on dθ/dτ = −P_T∇R",
+                stats, s.Diverged > 0 ? FactOutcome.Undecided : VerdictRule.Judge(Magnitude.Estimated((upper + lower) / 2, (upper - lower) / 2), tolerance).Outcome));
+            var values = new List<NamedValue>
+            {
+                new("η, Var ξ, runs × steps, seed", $"{Format.Value(s.StepSize)}, {Format.Value(s.Settings.NoiseVariance)}, {runs} × {steps}, {seed + Array.IndexOf(etas, s.StepSize)}"),
+                new("interval level (each; family)", $"{Format.Value(settings.PerIntervalConfidence)}; {Format.Value(confidence)}"),
+            };
+            values.AddRange(s.Checkpoints.Select(c => new NamedValue($"k = {c.Step}, τ = {Format.Value(c.Tau)}",
+                $"mean {Format.Value(c.Mean.Mean)} ± {Format.Error(c.Mean.HalfWidth)}, predicted {Format.Value(c.Predicted)}, mean − predicted = {Format.Error(c.Deviation)}")));
+            values.Add(new("(mean − predicted)/η at the last checkpoint", Format.Value(s.Checkpoints[^1].Deviation / s.StepSize)));
+            values.Add(new("max |Δ statistic| over runs and steps", Format.Error(s.MaxDisplacement)));
+            sections.Add(new EvidenceSection(EvidenceLayer.Numeric,
+                $"η = {Format.Value(s.StepSize)}: largest |mean − predicted| + half-width over the checkpoints {Format.Error(upper)} (tolerance {Format.Error(tolerance)})")
+            { Values = values });
+        }
+        var formulas = new List<Formula>
+        {
+            new("R(θ) = Σᵢ ‖∇_θ h(xᵢ; θ)‖²", LatexPrinter.Print(regularizer.Regularizer)),
+            new("predicted slow motion", @"\frac{d\theta}{d\tau} = -P_T(\theta)\,\nabla R(\theta),\quad \tau = \eta^2\,\mathrm{Var}\,\xi\;k/n"),
+        };
+        sections.Insert(0, new EvidenceSection(EvidenceLayer.Symbolic, "the regularizer and the predicted path")
+        {
+            Formulas = formulas,
+            Values = [new("θ₀", Format.Vector(theta0)), new("max |h(xᵢ; θ₀) − yᵢ| at the start", Format.Error(startResidual))],
+        });
+        var verdict = VerdictRule.Decide(facts);
+        string explanation = verdict switch
+        {
+            Verdict.Confirmed => $"At every step size and checkpoint the mean of {runs} runs is within {Format.Error(tolerance)} of the predicted path, confidence intervals included (family level {Format.Value(confidence)}).",
+            Verdict.Refuted => $"At some checkpoint the mean of {runs} runs is farther than {Format.Error(tolerance)} from the predicted path, beyond its confidence interval.",
+            _ => "The confidence intervals straddle the tolerance (or runs diverged): more runs are needed to decide.",
+        };
+        return ClaimResult.FromFacts(claim, facts, explanation, sections);
+    }
+
+    private static double PositiveDouble(YamlValue v, string what)
+    {
+        double x = v.Double();
+        if (!(x > 0) || double.IsInfinity(x)) throw v.Error($"{what} must be a positive number, not {v.Text()}.");
+        return x;
+    }
+
+    private static int PositiveInt(YamlValue v, string what)
+    {
+        int x = v.Int();
+        if (x < 1) throw v.Error($"{what} must be a positive whole number, not {v.Text()}.");
+        return x;
+    }
+}
