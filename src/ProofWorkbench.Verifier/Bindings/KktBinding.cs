@@ -3,6 +3,8 @@ using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
 using static ProofWorkbench.Symbolic.Expressions.Expr;
 
+using ProofWorkbench.Verifier.Facts;
+
 namespace ProofWorkbench.Verifier.Bindings;
 
 /// <summary><c>kkt</c> for the linear model f = wᵀx (paper 000, Section 4.1): the point θ* of the facts is the flow's limit
@@ -52,6 +54,9 @@ internal sealed class KktBinding : IClaimBinding
         if (ExactLinearAlgebra.Rank([.. X, constants]) != rank)
             throw new RejectException("$.facts: the multiplier terms are not a combination Σλᵢxᵢ of the samples");
         bool stationary = ExactLinearAlgebra.Rank([.. X, gAt]) == rank;
+        foreach (var f in facts)
+            if (f["outcome"].Str() != (f["value"].Rat().IsZero ? Outcomes.Proves : Outcomes.Refutes))
+                throw new RejectException($"{f.Path}.outcome: a stationarity residual of {f["value"].Str()} gives '{(f["value"].Rat().IsZero ? Outcomes.Proves : Outcomes.Refutes)}', the certificate states '{f["outcome"].Str()}'");
         bool allZero = facts.All(f => f["value"].Rat().IsZero);
         if (stationary != allZero)
             throw new RejectException(stationary
