@@ -6,10 +6,14 @@ public static class CliRunner
     private static readonly object Gate = new();
 
     /// <summary>Exit code, stdout and stderr of <c>pwb args…</c>.</summary>
-    public static (int Exit, string Out, string Err) Run(params string[] args)
+    public static (int Exit, string Out, string Err) Run(params string[] args) => Run(() => { }, args);
+
+    /// <summary>As <see cref="Run(string[])"/>; <paramref name="started"/> is called once the run holds the console.</summary>
+    public static (int Exit, string Out, string Err) Run(Action started, params string[] args)
     {
         lock (Gate) // Console is process-wide
         {
+            started();
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var oldOut = Console.Out;

@@ -16,6 +16,7 @@ namespace ProofWorkbench.Cli.Tests;
 public sealed class FuzzTests : IDisposable
 {
     private static readonly TimeSpan CaseBound = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan QueueBound = TimeSpan.FromMinutes(20);
     private readonly string dir = Path.Combine(Path.GetTempPath(), "pwb-fuzz-" + Guid.NewGuid().ToString("N"));
 
     public FuzzTests() => Directory.CreateDirectory(dir);
@@ -108,8 +109,12 @@ public sealed class FuzzTests : IDisposable
 
     private static void AssertWellBehaved(string[] args)
     {
-        var task = Task.Run(() => CliRunner.Run(args));
+        // The bound counts from the moment the case holds the console (CliRunner serializes runs): waiting for another
+        // test's run to finish is not the case's own time.
+        using var started = new ManualResetEventSlim();
+        var task = Task.Run(() => CliRunner.Run(started.Set, args));
         string shown = string.Join(" ", args.Select(a => a.Length > 80 ? a[..77] + "…" : a));
+        Assert.True(started.Wait(QueueBound), $"pwb {shown} did not get the console within {QueueBound.TotalMinutes} min");
         Assert.True(task.Wait(CaseBound), $"pwb {shown} did not finish within {CaseBound.TotalSeconds} s");
         // An exception escaping the program (anything but InputException) surfaces here and fails the case.
         var (exit, output, err) = task.Result;

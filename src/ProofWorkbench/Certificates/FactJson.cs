@@ -43,6 +43,11 @@ public static class FactJson
             case SmtCheck f:
                 o["goal"] = f.Goal?.ToString();
                 o["assumptions"] = new JsonArray(f.Assumptions.Select(a => (JsonNode)a.ToString()).ToArray());
+                o["domain"] = new JsonArray(f.Domain.Select(c => (JsonNode)new JsonObject
+                {
+                    ["condition"] = c.Condition.ToString(),
+                    ["path"] = new JsonArray(c.Path.Select(q => (JsonNode)q.ToString()).ToArray()),
+                }).ToArray());
                 o["answer"] = f.Answer.ToString().ToLowerInvariant();
                 o["witness"] = new JsonObject(f.Witness.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, kv.Value)));
                 o["explanation"] = f.Explanation;
@@ -53,6 +58,8 @@ public static class FactJson
                 o["box"] = new JsonObject(f.Box.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, Interval(kv.Value))));
                 o["enclosure"] = Interval(f.Enclosure);
                 o["tolerance"] = DN(f.Tolerance);
+                o["required_sign"] = f.RequiredSign;
+                o["integral"] = Integral(f.Integral);
                 break;
             case CertifiedRoot f:
                 o["function"] = f.Function.ToString();
@@ -61,6 +68,7 @@ public static class FactJson
                 o["sign_at_lo"] = f.SignAtLo;
                 o["sign_at_hi"] = f.SignAtHi;
                 o["derivative_sign"] = f.DerivativeSign;
+                o["integral"] = Integral(f.Integral);
                 break;
             case IsolatedZeros f:
                 o["function"] = f.Function.ToString();
@@ -130,6 +138,14 @@ public static class FactJson
 
     private static JsonObject Bindings(IEnumerable<KeyValuePair<string, Rational>> at) =>
         new(at.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, kv.Value.ToString())));
+
+    private static JsonObject? Integral(IntegralTerm? t) => t is null ? null : new JsonObject
+    {
+        ["symbol"] = t.Symbol,
+        ["integrand"] = t.Integrand.ToString(),
+        ["variable"] = t.Variable,
+        ["lower"] = t.Lower.ToString(),
+    };
 
     private static JsonArray Interval(ExactInterval i) => [i.Lo.ToString(), i.Hi.ToString()];
 

@@ -9,7 +9,7 @@ namespace ProofWorkbench.Evidence;
 /// therefore enclosed by the bracket. A one-neuron limit on a conserved level set is such a root (paper 000, Lemma A.3).
 /// </summary>
 /// <param name="Label">What the root is.</param>
-/// <param name="Function">The function, in <paramref name="Variable"/> (closed form; validated quadrature appears as its own enclosure fact).</param>
+/// <param name="Function">The function, in <paramref name="Variable"/> (closed form, or with a quadrature term described by <see cref="Integral"/>).</param>
 /// <param name="Variable">The variable.</param>
 /// <param name="Bracket">The bracket [lo, hi] (exact ends).</param>
 /// <param name="SignAtLo">The sign of the function at lo (−1 or +1).</param>
@@ -22,4 +22,7 @@ public sealed record CertifiedRoot(string Label, Expr Function, string Variable,
     public override string Kind => "certified-root";
     /// <inheritdoc/>
     public override bool IsExact => true;
+
+    /// <summary>A validated-quadrature term in <see cref="Function"/> (when H has no closed form), or null.</summary>
+    public IntegralTerm? Integral { get; init; }
 }

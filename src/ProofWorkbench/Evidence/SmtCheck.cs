@@ -25,6 +25,12 @@ public sealed record SmtCheck(string Label, Relation? Goal, IReadOnlyList<Relati
     /// <inheritdoc/>
     public override bool IsExact => Answer != SmtVerdict.Unknown;
 
+    /// <summary>
+    /// The domain the claim is made on (issue 9 item 2): the goal is claimed for the values where every condition holds
+    /// (a condition with a path holds when the path's relations imply it). Empty: all real values.
+    /// </summary>
+    public IReadOnlyList<Symbolic.Domains.DomainCondition> Domain { get; init; } = [];
+
     /// <summary>The fact for one SMT result; <paramref name="goal"/> and <paramref name="assumptions"/> when it was a sign/relation claim.</summary>
     public static SmtCheck Of(SmtCheckResult r, Relation? goal = null, IReadOnlyList<Relation>? assumptions = null) =>
         new(r.Name, goal, assumptions ?? [], r.Verdict, r.Script,

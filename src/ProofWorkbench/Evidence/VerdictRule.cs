@@ -95,6 +95,22 @@ public static class VerdictRule
         return Verdict.Proved;
     }
 
+    /// <summary>
+    /// A checker's result as admitted: <c>proved</c> must rest on facts, every one of which proves (a certificate then
+    /// carries what a verifier re-checks). A proved result with no facts, or whose facts decide otherwise, becomes
+    /// inconclusive with the reason (a checker bug, reported rather than trusted).
+    /// </summary>
+    public static ClaimResult Admit(ClaimResult result)
+    {
+        if (result.Verdict != Verdict.Proved) return result;
+        var own = result.Facts.Where(f => !f.IsContext).ToList();
+        if (own.Count == 0)
+            return result with { Verdict = Verdict.Inconclusive, Explanation = $"Not decided: the checker reported proved without facts to rest on (a checker bug). Its explanation: {result.Explanation}" };
+        if (Decide(own) != Verdict.Proved)
+            return result with { Verdict = Verdict.Inconclusive, Explanation = $"Not decided: the checker reported proved, but its facts decide {Decide(own).ToString().ToLowerInvariant()} (a checker bug). Its explanation: {result.Explanation}" };
+        return result;
+    }
+
     /// <summary>Throws <see cref="InputException"/> unless the tolerance is a positive finite number.</summary>
     public static void CheckTolerance(double tolerance)
     {

@@ -40,29 +40,34 @@ public sealed class ConservedLimitChecker : IClaimChecker
         var x = data.Samples[0].X.Select(e => e is Number n ? n.Value : throw setNode.Error("the input x must be exact numbers.")).ToArray();
 
         var hypotheses = LemmaA3Hypotheses.Prove(sigma);
+        var goals = Papers.Zhang2023.LemmaA3.LemmaA3Route.HypothesisGoals(sigma);
+        var facts = hypotheses.Select((h, i) => (Evidence.Fact)Evidence.SmtCheck.Of(h, goals[i])).ToList();
         var evidence = hypotheses.Select(r => new EvidenceSection(EvidenceLayer.Smt, $"Lemma A.3 hypothesis — {r.Name}: {r.Verdict.ToString().ToLowerInvariant()}") { SmtLib = r.Script }).ToList();
         if (!LemmaA3Hypotheses.Hold(hypotheses))
-            return new ClaimResult(claim, Verdict.Inconclusive, "σ > 0 and σ′ > 0 on ℝ (Lemma A.3) were not both proved, so the conserved-quantity argument does not apply.", evidence);
+            return ClaimResult.FromFacts(claim, facts, "σ > 0 and σ′ > 0 on ℝ (Lemma A.3) were not both proved, so the conserved-quantity argument does not apply.", evidence);
+        facts.Add(ExactMembershipChecker.NormSquared("|x|² (Lemma A.3 needs x ≠ 0)", x));
         if (x.All(c => c.IsZero))
-            return new ClaimResult(claim, Verdict.Inconclusive, "x = 0: Lemma A.3 needs x ≠ 0.", evidence);
+            return ClaimResult.FromFacts(claim, facts, "x = 0: Lemma A.3 needs x ≠ 0.", evidence);
 
         // w* − w₀ ∈ span{x}: all 2×2 minors of [x | w* − w₀] vanish (exact).
         var dw = to.W.Select((v, i) => v - from.W[i]).ToArray();
         bool inSpan = Enumerable.Range(0, d).All(i => Enumerable.Range(i + 1, d - i - 1).All(j => x[i] * dw[j] == x[j] * dw[i]));
         var values = new List<NamedValue> { new("w* − w₀", ExactText.List(dw)), new("w* − w₀ ∈ span{x}", inSpan ? "yes (exact)" : "no (exact)") };
+        if (d > 1) facts.Add(Evidence.LinearAlgebraFact.Compute("rows x and w* − w₀: rank ≤ 1, i.e. w* − w₀ ∈ span{x} (the flow moves w only along x)", [x, dw], needsFullRank: false));
         if (!inSpan)
-            return Done(claim, Verdict.Refuted, "w* − w₀ is not a multiple of x, but the flow moves w only along x (eq. (31)): θ* is not the limit.", evidence, values, []);
+            return Done(claim, facts, "w* − w₀ is not a multiple of x, but the flow moves w only along x (eq. (31)): θ* is not the limit.", evidence, values, []);
 
         var model = new OneNeuronModel(sigma, d);
         Dictionary<string, Expr> At(Theta t) => model.ParameterNames.Select((p, i) => (p, Num(i < d ? t.W[i] : t.A))).ToDictionary(q => q.p, q => q.Item2);
         var residual = Substitution.Substitute(model.Residual(data.Samples[0]), At(to));
         var residualTest = ZeroTest(residual);
+        facts.Add(ExactMembershipChecker.ConstantIsZero("r(θ*) = f(θ*; x) − y (θ* ∈ M_S)", residual));
         var formulas = new List<Formula> { new("r(θ*) = f(θ*; x) − y", LatexPrinter.Print(residual)) };
         values.Add(new("residual at θ* (exact zero test)", residualTest.ToString()));
         if (residualTest == ZeroTestResult.NonZero)
-            return Done(claim, Verdict.Refuted, "θ* ∉ M_S: the residual at θ* is exactly nonzero, and the limit lies in M_S (Lemma A.3).", evidence, values, formulas);
+            return Done(claim, facts, "θ* ∉ M_S: the residual at θ* is exactly nonzero, and the limit lies in M_S (Lemma A.3).", evidence, values, formulas);
         if (residualTest == ZeroTestResult.Unknown)
-            return Done(claim, Verdict.Inconclusive, "θ* ∈ M_S could not be decided exactly (the zero test is undecided).", evidence, values, formulas);
+            return Done(claim, facts, "θ* ∈ M_S could not be decided exactly (the zero test is undecided).", evidence, values, formulas);
 
         // Q(θ*) = Q(θ₀): (a*² − a₀²)/2 = (H(xᵀw*) − H(xᵀw₀))/|x|².
         var da = (to.A * to.A - from.A * from.A) / 2;
@@ -71,7 +76,14 @@ public sealed class ConservedLimitChecker : IClaimChecker
         else
         {
             var limit = ConservedLimitEnclosure.Create(sigma, out var reason);
-            if (limit is null) return Done(claim, Verdict.Inconclusive, $"Q(θ*) = Q(θ₀) could not be decided: {reason}.", evidence, values, formulas);
+            if (limit is null)
+            {
+                facts.Add(new Evidence.ExactIdentity($"Q(θ*) − Q(θ₀) = 0 not decided: {reason}", Num(da), Symbolic.Simplification.ZeroTestResult.Unknown));
+                return Done(claim, facts, $"Q(θ*) = Q(θ₀) could not be decided: {reason}.", evidence, values, formulas);
+            }
+            var ratio = Div(sigma.Definition, sigma.Derivative(1));
+            var hPrime = Sub(Symbolic.Calculus.Differentiator.Derivative(limit.H, sigma.Variable), ratio);
+            facts.Add(new Evidence.ExactIdentity($"H′ − σ/σ′ ≡ 0 (H = {limit.H} is an antiderivative of σ/σ′, so Q = a²/2 − H(xᵀw)/|x|² is conserved)", hPrime, Simplifier.ZeroTest(hPrime)));
             var norm2 = x.Aggregate(Rational.Zero, (s, c) => s + c * c);
             Rational u0 = Dot(x, from.W), u1 = Dot(x, to.W);
             var hDiff = Sub(Substitution.Substitute(limit.H, sigma.Variable, Num(u1)), Substitution.Substitute(limit.H, sigma.Variable, Num(u0)));
@@ -79,15 +91,16 @@ public sealed class ConservedLimitChecker : IClaimChecker
             formulas.Add(new("H(u) = ∫σ/σ′", LatexPrinter.Print(limit.H)));
         }
         var levelTest = ZeroTest(levelDifference);
+        facts.Add(ExactMembershipChecker.ConstantIsZero("Q(θ*) − Q(θ₀) = (a*² − a₀²)/2 − (H(xᵀw*) − H(xᵀw₀))/|x|² (θ* on the level set through θ₀)", levelDifference));
         formulas.Add(new("Q(θ*) − Q(θ₀)", LatexPrinter.Print(levelDifference)));
         values.Add(new("Q(θ*) − Q(θ₀) (exact zero test)", levelTest.ToString()));
         return levelTest switch
         {
-            ZeroTestResult.Zero => Done(claim, Verdict.Proved,
+            ZeroTestResult.Zero => Done(claim, facts,
                 "Proved by Lemma A.3: σ > 0, σ′ > 0 (Z3) and x ≠ 0, so the flow converges to the unique point of M_S on the level set of Q = a²/2 − H(xᵀw)/|x|² through θ₀ inside w₀ + span{x}; θ* is in M_S (exact), on that level set (exact) and on that line (exact).",
                 evidence, values, formulas),
-            ZeroTestResult.NonZero => Done(claim, Verdict.Refuted, "Q(θ*) ≠ Q(θ₀) exactly: θ* is not on the level set of the conserved quantity through θ₀, so it is not the limit.", evidence, values, formulas),
-            _ => Done(claim, Verdict.Inconclusive, "Q(θ*) = Q(θ₀) could not be decided exactly.", evidence, values, formulas),
+            ZeroTestResult.NonZero => Done(claim, facts, "Q(θ*) ≠ Q(θ₀) exactly: θ* is not on the level set of the conserved quantity through θ₀, so it is not the limit.", evidence, values, formulas),
+            _ => Done(claim, facts, "Q(θ*) = Q(θ₀) could not be decided exactly.", evidence, values, formulas),
         };
     }
 
@@ -105,6 +118,6 @@ public sealed class ConservedLimitChecker : IClaimChecker
 
     private static Rational Dot(IReadOnlyList<Rational> a, IReadOnlyList<Rational> b) => a.Select((v, i) => v * b[i]).Aggregate(Rational.Zero, (s, v) => s + v);
 
-    private static ClaimResult Done(Claim claim, Verdict verdict, string why, List<EvidenceSection> evidence, List<NamedValue> values, List<Formula> formulas) =>
-        new(claim, verdict, why, [.. evidence, new EvidenceSection(EvidenceLayer.Symbolic, "exact conditions of Lemma A.3's characterization of the limit") { Values = values, Formulas = formulas }]);
+    private static ClaimResult Done(Claim claim, List<Evidence.Fact> facts, string why, List<EvidenceSection> evidence, List<NamedValue> values, List<Formula> formulas) =>
+        ClaimResult.FromFacts(claim, facts, why, [.. evidence, new EvidenceSection(EvidenceLayer.Symbolic, "exact conditions of Lemma A.3's characterization of the limit") { Values = values, Formulas = formulas }]);
 }

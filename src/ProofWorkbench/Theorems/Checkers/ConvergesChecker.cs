@@ -64,17 +64,18 @@ public sealed class ConvergesChecker : IClaimChecker
         var target = to.W.Append(to.A).Select(q => (Symbolic.Expressions.Expr)Symbolic.Expressions.Expr.Num(q)).ToList();
         var (lower, upper) = ValidatedLimitEvidence.Distance(limit.Theta, target);
         var evidence = ValidatedLimitEvidence.Of($"flow on {data.Name} from θ₀ = {Format.Vector(from.ToArray())}", limit).ToList();
-        evidence.Add(Reports.FlowRunSection.Of(FlowEvidence.Run($"gradient flow on {data.Name} (ODE route, for comparison)", sigma, data, from, r)));
+        var odeRun = FlowEvidence.Run($"gradient flow on {data.Name} (ODE route, for comparison)", sigma, data, from, r);
+        evidence.Add(Reports.FlowRunSection.Of(odeRun));
         evidence.Add(new EvidenceSection(EvidenceLayer.Interval, "distance from the stated θ*")
         {
             Values = [new("stated θ*", Format.Vector(to.ToArray())), new("max |θ* − stated| over the box", $"between {Format.Error(lower)} and {Format.Error(upper)}"), new("tolerance", Format.Error(tol))],
         });
-        if (upper <= tol)
-            return new ClaimResult(claim, Verdict.Proved,
-                $"The flow's limit exists and lies in a box of width {Format.Bound(limit.Width)} (Lemma A.3 route: σ, σ′ > 0 proved by Z3, certified sign change of the level-set function on M_S); every point of it is within {Format.Error(tol)} of the stated θ*.", evidence);
-        if (lower > tol)
-            return new ClaimResult(claim, Verdict.Refuted,
-                $"The flow's limit lies in a box of width {Format.Bound(limit.Width)} (Lemma A.3 route), at distance at least {Format.Error(lower)} > {Format.Error(tol)} from the stated θ*.", evidence);
-        return null;
+        if (upper > tol && lower <= tol) return null;
+        var title = $"flow on {data.Name}";
+        var facts = ValidatedLimitFacts.Of(title, limit).Concat(ValidatedLimitFacts.Distances(title, limit, target, tol)).Append(odeRun with { Outcome = FactOutcome.Informs }).ToList();
+        string explanation = upper <= tol
+            ? $"The flow's limit exists and lies in a box of width {Format.Bound(limit.Width)} (Lemma A.3 route: σ, σ′ > 0 proved by Z3, certified sign change of the level-set function on M_S); every point of it is within {Format.Error(tol)} of the stated θ*."
+            : $"The flow's limit lies in a box of width {Format.Bound(limit.Width)} (Lemma A.3 route), at distance at least {Format.Error(lower)} > {Format.Error(tol)} from the stated θ*.";
+        return ClaimResult.FromFacts(claim, facts, explanation, evidence);
     }
 }

@@ -49,9 +49,10 @@ public sealed class DirectionsIndependentChecker : IClaimChecker
             int rank = Symbolic.Numbers.ExactLinearAlgebra.Rank(exact);
             values.Add(new("rank (exact)", rank.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             var ev = new EvidenceSection(EvidenceLayer.Symbolic, "exact rank of the directions") { Values = values };
-            return rank == rows.Count
-                ? new ClaimResult(claim, Verdict.Proved, $"The {rows.Count} directions are independent: exact rank {rank}.", [ev])
-                : new ClaimResult(claim, Verdict.Refuted, $"The {rows.Count} directions are dependent: exact rank {rank}.", [ev]);
+            var fact = Evidence.LinearAlgebraFact.Compute("the directions ∇r_S(θ) as rows (exact)", exact);
+            return ClaimResult.FromFacts(claim, [fact], rank == rows.Count
+                ? $"The {rows.Count} directions are independent: exact rank {rank}."
+                : $"The {rows.Count} directions are dependent: exact rank {rank}.", [ev]);
         }
         var enclosed = rows.Select(r => (IReadOnlyList<Interval>)r.Select(e => IntervalEvaluator.Evaluate(e, new Dictionary<string, Interval>())).ToList()).ToList();
         var minor = IntervalDeterminant.IndependentMinor(enclosed);
@@ -59,11 +60,18 @@ public sealed class DirectionsIndependentChecker : IClaimChecker
         {
             var names = m.Columns.Select(c => model.ParameterNames[c]);
             values.Add(new($"det of the minor in ({string.Join(", ", names)})", $"∈ [{Format.Value(m.Determinant.Lo)}, {Format.Value(m.Determinant.Hi)}] ∌ 0"));
-            return new ClaimResult(claim, Verdict.Proved,
+            var detExpr = IntervalDeterminant.Expression(rows.Select(r => (IReadOnlyList<Expr>)m.Columns.Select(c => r[c]).ToList()).ToList());
+            var detFact = Evidence.IntervalEnclosure.Signed($"det of the minor of the directions ∇r_S(θ) in ({string.Join(", ", names)}) is nonzero", detExpr, [],
+                IntervalEvaluator.Evaluate(detExpr, new Dictionary<string, Interval>()), m.Determinant.Lo > 0 ? 1 : -1);
+            return ClaimResult.FromFacts(claim, [detFact],
                 $"The {rows.Count} directions are linearly independent: the determinant of their minor in ({string.Join(", ", names)}) is enclosed away from 0 by outward-rounded interval arithmetic.",
                 [new EvidenceSection(EvidenceLayer.Interval, "certified interval determinant") { Values = values }]);
         }
-        return new ClaimResult(claim, Verdict.Inconclusive, "No minor of the directions has a determinant enclosure excluding 0 (they may be dependent, or too close to it for interval arithmetic).",
+        int k = Math.Min(rows.Count, d + 1);
+        var first = IntervalDeterminant.Expression(rows.Take(k).Select(r => (IReadOnlyList<Expr>)r.Take(k).ToList()).ToList());
+        var undecided = Evidence.IntervalEnclosure.Signed("det of the first minor of the directions (no minor's enclosure excludes 0)", first, [],
+            IntervalEvaluator.Evaluate(first, new Dictionary<string, Interval>()), 1) with { Outcome = Evidence.FactOutcome.Undecided };
+        return ClaimResult.FromFacts(claim, [undecided], "No minor of the directions has a determinant enclosure excluding 0 (they may be dependent, or too close to it for interval arithmetic).",
             [new EvidenceSection(EvidenceLayer.Interval, "interval determinants") { Values = values }]);
     }
 

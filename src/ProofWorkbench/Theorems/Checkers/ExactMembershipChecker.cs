@@ -1,4 +1,5 @@
 using ProofWorkbench.Models;
+using ProofWorkbench.Symbolic.Calculus;
 using ProofWorkbench.Papers.Zhang2023.Constructions;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Intervals;
@@ -35,6 +36,7 @@ public sealed class ExactMembershipChecker : IClaimChecker
         catch (InputException ex) { throw claim.Node.Error(ex.Message); }
         var values = new List<NamedValue>();
         var tests = new List<ZeroTestResult>();
+        var facts = new List<Evidence.Fact>();
         foreach (var (s, i) in data.Samples.Select((s, i) => (s, i)))
         {
             var x = s.X.Select(e => e is Number n ? n.Value : throw setNode.Error("inputs x must be exact numbers.")).ToArray();
@@ -42,12 +44,54 @@ public sealed class ExactMembershipChecker : IClaimChecker
             var residual = Sub(Mul(Num(theta.A), pw.ValueAt(u)), s.Y);
             var test = Decide(residual);
             tests.Add(test);
+            facts.AddRange(ResidualFacts($"r{i + 1} = aσ(xᵀw) − y{i + 1} on {data.Name} at xᵀw = {ExactText.Of(u)} (piece {pw.IndexAt(u) + 1} of σ)",
+                pw.Pieces[pw.IndexAt(u)], pw.Variable, u, theta.A, s.Y));
             values.Add(new($"r{i + 1} = aσ(xᵀw) − y at xᵀw = {ExactText.Of(u)} (piece {pw.IndexAt(u) + 1})", $"{test.ToString().ToLowerInvariant()}: {residual}"));
         }
         var evidence = new EvidenceSection(EvidenceLayer.Symbolic, "exact residuals, the piece of σ chosen exactly") { Values = values };
-        if (tests.Any(t => t == ZeroTestResult.NonZero)) return new ClaimResult(claim, Verdict.Refuted, "A residual is exactly nonzero: θ ∉ M_S.", [evidence]);
-        if (tests.Any(t => t == ZeroTestResult.Unknown)) return new ClaimResult(claim, Verdict.Inconclusive, "A residual could not be decided exactly.", [evidence]);
-        return new ClaimResult(claim, Verdict.Proved, "Every residual is exactly 0: θ ∈ M_S.", [evidence]);
+        string why = tests.Any(t => t == ZeroTestResult.NonZero) ? "A residual is exactly nonzero: θ ∉ M_S."
+            : tests.Any(t => t == ZeroTestResult.Unknown) ? "A residual could not be decided exactly."
+            : "Every residual is exactly 0: θ ∈ M_S.";
+        return ClaimResult.FromFacts(claim, facts, why, [evidence]);
+    }
+
+    /// <summary>
+    /// The facts of one residual a·f(u) − y at a rational u (f the piece of σ that holds there): an exact-value over ℚ
+    /// when it evaluates to a rational; else the exact identity (zero test) of the constant, and when the zero test cannot
+    /// decide it, an interval enclosure of the constant with its strict sign (a nonzero residual, rigorously).
+    /// </summary>
+    public static IReadOnlyList<Evidence.Fact> ResidualFacts(string label, Expr piece, string variable, Rational u, Rational a, Expr y)
+    {
+        var expression = Sub(Mul(Num(a), piece), y);
+        var value = Simplifier.Simplify(Substitution.Substitute(expression, variable, Num(u)));
+        if (value is Number n)
+            return [new Evidence.ExactValue(label, expression, [new(variable, u)], n.Value, null, n.Value.IsZero ? Evidence.FactOutcome.Proves : Evidence.FactOutcome.Refutes)];
+        return [ConstantIsZero(label, Substitution.Substitute(expression, variable, Num(u)))];
+    }
+
+    /// <summary>|x|² = Σ x_i² over ℚ (Lemma A.3 and Proposition A.1 need x ≠ 0): proves when nonzero, undecided when 0.</summary>
+    public static Evidence.ExactValue NormSquared(string label, IReadOnlyList<Rational> x)
+    {
+        var names = x.Select((_, i) => $"x{i + 1}").ToList();
+        var expression = Add(names.Select(n => Pow(Sym(n), Two)).ToArray());
+        var value = x.Aggregate(Rational.Zero, (s, c) => s + c * c);
+        return new Evidence.ExactValue(label, expression, names.Select((n, i) => new KeyValuePair<string, Rational>(n, x[i])).ToList(), value, null,
+            value.IsZero ? Evidence.FactOutcome.Undecided : Evidence.FactOutcome.Proves);
+    }
+
+    /// <summary>
+    /// The fact for "the constant expression c is 0": the exact identity (zero test) of c; when the zero test cannot decide
+    /// and c's interval enclosure excludes 0, that enclosure with its strict sign (c is rigorously nonzero: refutes).
+    /// </summary>
+    public static Evidence.Fact ConstantIsZero(string label, Expr constant)
+    {
+        var test = Simplifier.ZeroTest(constant);
+        if (test != ZeroTestResult.Unknown || constant.FreeSymbols().Count > 0) return new Evidence.ExactIdentity(label, constant, test);
+        var enclosure = IntervalEvaluator.Evaluate(constant, new Dictionary<string, Interval>());
+        int sign = !double.IsFinite(enclosure.Lo) || !double.IsFinite(enclosure.Hi) ? 0 : enclosure.Lo > 0 ? 1 : enclosure.Hi < 0 ? -1 : 0;
+        if (sign == 0) return new Evidence.ExactIdentity(label, constant, test);
+        var signed = Evidence.IntervalEnclosure.Signed(label + " is nonzero", constant, [], enclosure, sign);
+        return signed with { Outcome = Evidence.FactOutcome.Refutes };
     }
 
     /// <summary>Exact zero test, with a rigorous interval witness for constants it cannot decide.</summary>

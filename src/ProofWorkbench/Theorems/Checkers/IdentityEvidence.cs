@@ -73,9 +73,8 @@ public static class IdentityEvidence
         try { r = SmtProver.ProveSign(difference, RelationOperator.Equal, writtenDomain: domain, name: $"{what}: derived − stated = 0"); }
         catch (UnsupportedExpressionException) { return null; }
         catch (Z3NotFoundException) { return null; }
-        // With a written domain the check is relative to it; the fact then carries no goal an independent checker could
-        // re-state without the domain (it reports such a check as not re-checkable).
-        var fact = SmtCheck.Of(r, domain.Count == 0 ? new Relation(difference, RelationOperator.Equal, Expr.Num(0)) : null);
+        // With a written domain the check is relative to it: the fact carries the goal and the domain it is claimed on.
+        var fact = SmtCheck.Of(r, new Relation(difference, RelationOperator.Equal, Expr.Num(0))) with { Domain = domain };
         var evidence = new EvidenceSection(EvidenceLayer.Smt, $"Z3: derived − stated = 0 {r.Verdict.ToString().ToLowerInvariant()}")
         {
             Formulas = formulas, SmtLib = r.Script,

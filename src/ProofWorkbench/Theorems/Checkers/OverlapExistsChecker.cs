@@ -40,13 +40,19 @@ public sealed class OverlapExistsChecker : IClaimChecker
         IReadOnlyList<SmtCheckResult> hypotheses;
         try { hypotheses = [RecipeChecks.ActivationPositive(sigma.Definition, sigma.Variable), RecipeChecks.ActivationIncreasing(sigma.Definition, sigma.Variable)]; }
         catch (Z3NotFoundException ex) { throw new InputException(ex.Message); }
+        var goals = Papers.Zhang2023.LemmaA3.LemmaA3Route.HypothesisGoals(sigma);
+        var facts = hypotheses.Select((h, i) => (Evidence.Fact)Evidence.SmtCheck.Of(h, goals[i])).ToList();
         var evidence = hypotheses.Select(r => new EvidenceSection(EvidenceLayer.Smt, $"Lemma A.3 hypothesis — {r.Name}: {r.Verdict.ToString().ToLowerInvariant()}") { SmtLib = r.Script }).ToList();
         if (hypotheses.Any(r => r.Verdict != SmtVerdict.Proved))
-            return new ClaimResult(claim, Verdict.Inconclusive, "σ > 0 and σ′ > 0 on ℝ (Lemma A.3) were not both proved, so the conserved-quantity enclosure does not apply.", evidence);
+            return ClaimResult.FromFacts(claim, facts, "σ > 0 and σ′ > 0 on ℝ (Lemma A.3) were not both proved, so the conserved-quantity enclosure does not apply.", evidence);
 
         TwoPointTraceBack traceBack;
         try { traceBack = TwoPointTraceBack.Create(new TraceBackInput(sigma, theta0.W[0], theta0.A, x1.Value, y1.Value)); }
-        catch (InputException ex) { return new ClaimResult(claim, Verdict.Inconclusive, $"Not decided: {ex.Message}", evidence); }
+        catch (InputException ex)
+        {
+            facts.Add(new Evidence.ExactIdentity($"the trace-back could not start: {ex.Message}", Expr.Zero, Symbolic.Simplification.ZeroTestResult.Unknown));
+            return ClaimResult.FromFacts(claim, facts, $"Not decided: {ex.Message}", evidence);
+        }
         var result = traceBack.Certify(bounds[0], bounds[1]);
         var t1 = traceBack.Theta1;
         evidence.Add(new EvidenceSection(EvidenceLayer.Interval, "θ₁* enclosed through the conserved quantity a²/2 − H(xw)/x² (Lemma A.3)")
@@ -66,8 +72,10 @@ public sealed class OverlapExistsChecker : IClaimChecker
         if (result.Theta2Box is { } box)
             values.Add(new("θ₂*(x₂) for all x₂ in the interval", $"w ∈ [{Format.Value(box.W.Lo)}, {Format.Value(box.W.Hi)}], a ∈ [{Format.Value(box.A.Lo)}, {Format.Value(box.A.Hi)}]"));
         evidence.Add(new EvidenceSection(EvidenceLayer.Interval, "certified sign change of F(x₂) = a₂*σ(x₁w₂*) − y₁") { Values = values });
-        return result.Existence == Existence.Proved
-            ? new ClaimResult(claim, Verdict.Proved, $"Proved: {result.Reason}.", evidence)
-            : new ClaimResult(claim, Verdict.Inconclusive, $"Not decided: {result.Reason}.", evidence);
+        if (result.Theta2Box is { } b2)
+            facts.Add(TwoPointOverlapChecker.Separation([t1.W, t1.A], [b2.W, b2.A]));
+        if (result.Existence != Existence.Proved)
+            facts.Add(new Evidence.ExactIdentity($"no certified sign change of F(x₂) = a₂*σ(x₁w₂*) − y₁: {result.Reason}", Expr.Zero, Symbolic.Simplification.ZeroTestResult.Unknown));
+        return ClaimResult.FromFacts(claim, facts, result.Existence == Existence.Proved ? $"Proved: {result.Reason}." : $"Not decided: {result.Reason}.", evidence);
     }
 }

@@ -43,19 +43,21 @@ public static class ResidualCheck
     }
 
     /// <summary>Enclosures of every residual over a box of θ = (w…, a) (e.g. a validated limit's box), judged against <paramref name="tolerance"/> when given.</summary>
-    public static IReadOnlyList<ResidualEnclosure> EncloseBox(Activation sigma, Dataset data, IReadOnlyList<Interval> theta, double? tolerance = null, string at = "θ")
+    public static IReadOnlyList<ResidualEnclosure> EncloseBox(Activation sigma, Dataset data, IReadOnlyList<Interval> theta, double? tolerance = null, string at = "θ",
+        ToleranceMeaning meaning = ToleranceMeaning.Allowance)
     {
         var model = new OneNeuronModel(sigma, data.Dimension);
         var box = model.ParameterNames.Select((p, i) => new KeyValuePair<string, Interval>(p, theta[i])).ToList();
-        return Judge(model, data, box, tolerance, at);
+        return Judge(model, data, box, tolerance, at, meaning);
     }
 
-    private static IReadOnlyList<ResidualEnclosure> Judge(OneNeuronModel model, Dataset data, IReadOnlyList<KeyValuePair<string, Interval>> box, double? tolerance, string at)
+    private static IReadOnlyList<ResidualEnclosure> Judge(OneNeuronModel model, Dataset data, IReadOnlyList<KeyValuePair<string, Interval>> box, double? tolerance, string at,
+        ToleranceMeaning meaning = ToleranceMeaning.Allowance)
     {
         var boxes = box.ToDictionary(kv => kv.Key, kv => kv.Value);
         return data.Samples.Select((s, i) =>
         {
-            var fact = IntervalEnclosure.Compute($"r{i + 1} = f({at}; x{i + 1}) − y{i + 1} on {data.Name}", model.Residual(s), box, tolerance);
+            var fact = IntervalEnclosure.Compute($"r{i + 1} = f({at}; x{i + 1}) − y{i + 1} on {data.Name}", model.Residual(s), box, tolerance, meaning);
             return new ResidualEnclosure(i, IntervalEvaluator.Evaluate(model.Residual(s), boxes), fact);
         }).ToList();
     }

@@ -45,7 +45,7 @@ public sealed class SignChecker : IClaimChecker
             SmtLib = result.Script,
             Values = result.Witness is null ? [] : [new("witness", result.Witness.ToString() ?? "")],
         };
-        var fact = Evidence.SmtCheck.Of(result, new Relation(e, op, Expr.Num(0)), assumptions);
+        var fact = Evidence.SmtCheck.Of(result, new Relation(e, op, Expr.Num(0)), assumptions) with { Domain = written };
         return ClaimResult.FromFacts(claim, [fact], result.Explanation, [evidence]);
     }
 }

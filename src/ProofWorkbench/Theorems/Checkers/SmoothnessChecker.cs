@@ -31,13 +31,13 @@ public sealed class SmoothnessChecker : IClaimChecker
         var jumps = pw.Jumps(k);
         var values = jumps.Select(j => new NamedValue($"σ^({j.Order}) jump at u = {ExactText.Of(j.Breakpoint)}", $"{j.Test.ToString().ToLowerInvariant()}: {Shorten(j.Jump.ToString())}")).ToList();
         var evidence = new EvidenceSection(EvidenceLayer.Symbolic, $"one-sided derivatives of orders 0…{k} at the {pw.Breakpoints.Count} breakpoints, differences tested for zero exactly") { Values = values };
+        var facts = jumps.Select(j => (Evidence.Fact)new Evidence.ExactIdentity(
+            $"σ^({j.Order})(b⁻) − σ^({j.Order})(b⁺) at the breakpoint u = {ExactText.Of(j.Breakpoint)} (left piece minus right piece, differentiated {j.Order} times)", j.Jump, j.Test)).ToList();
         var nonzero = jumps.Where(j => j.Test == ZeroTestResult.NonZero).ToList();
-        if (nonzero.Count > 0)
-            return new ClaimResult(claim, Verdict.Refuted, $"σ is not C^{k}: the derivative of order {nonzero[0].Order} jumps at u = {ExactText.Of(nonzero[0].Breakpoint)} (exactly nonzero).", [evidence]);
-        if (jumps.Any(j => j.Test == ZeroTestResult.Unknown))
-            return new ClaimResult(claim, Verdict.Inconclusive, "Some jump could not be decided exactly.", [evidence]);
-        return new ClaimResult(claim, Verdict.Proved,
-            $"σ ∈ C^{k}(ℝ): each of the {pw.Pieces.Count} pieces is smooth on its interval and all {jumps.Count} one-sided derivative differences at the breakpoints are exactly 0.", [evidence]);
+        string why = nonzero.Count > 0 ? $"σ is not C^{k}: the derivative of order {nonzero[0].Order} jumps at u = {ExactText.Of(nonzero[0].Breakpoint)} (exactly nonzero)."
+            : jumps.Any(j => j.Test == ZeroTestResult.Unknown) ? "Some jump could not be decided exactly."
+            : $"σ ∈ C^{k}(ℝ): each of the {pw.Pieces.Count} pieces is smooth on its interval and all {jumps.Count} one-sided derivative differences at the breakpoints are exactly 0.";
+        return ClaimResult.FromFacts(claim, facts, why, [evidence]);
     }
 
     private static string Shorten(string s) => s.Length <= 160 ? s : s[..157] + "…";

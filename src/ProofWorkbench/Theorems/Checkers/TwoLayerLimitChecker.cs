@@ -49,16 +49,22 @@ public sealed class TwoLayerLimitChecker : IClaimChecker
         };
         values.AddRange(r.Conserved.Select(c => new NamedValue($"drift of {c.Name}", Format.Bound(c.MaxDrift))));
         var evidence = new EvidenceSection(EvidenceLayer.Numeric, $"gradient flow of the two-layer network on (x, −g(θ₀, x)), x = {Format.Vector(x)}") { Values = values };
+        var stats = new List<KeyValuePair<string, double>> { new("time", r.Time), new("steps", r.Steps), new("rhs_evaluations", r.RhsEvaluations), new("loss", r.Loss) };
         if (!r.Converged)
-            return new ClaimResult(claim, Verdict.Inconclusive, $"The flow did not reach a limit in M_S: {r.Message}", [evidence]);
+            return ClaimResult.FromFacts(claim, [new Evidence.NumericEstimate("max over k of |θ*ₖ − (w₀ₖ, −a₀ₖ)| (the flow did not reach a limit)", distance, double.PositiveInfinity, tol,
+                $"gradient flow (DOP853): {r.Message}", stats, Evidence.FactOutcome.Undecided)], $"The flow did not reach a limit in M_S: {r.Message}", [evidence]);
         double error = r.LimitErrorEstimate;
-        if (distance <= tol)
-            return new ClaimResult(claim, Verdict.Confirmed,
-                $"Every neuron ends at (w₀ₖ, −a₀ₖ) to {Format.Error(distance)} ≤ {Format.Error(tol)} (error bound {Format.Error(error)}).", [evidence]);
-        if (distance > tol + error)
-            return new ClaimResult(claim, Verdict.Refuted,
-                $"Neuron {worst + 1} ends {Format.Error(distance)} away from (w₀ₖ, −a₀ₖ), more than the tolerance {Format.Error(tol)} plus the error bound {Format.Error(error)}: the flow stops elsewhere on the zero set.", [evidence]);
-        return new ClaimResult(claim, Verdict.Inconclusive,
-            $"The distance {Format.Error(distance)} exceeds the tolerance by less than the error bound {Format.Error(error)}.", [evidence]);
+        // One estimate per neuron k: max_l |θ*ₖₗ − (w₀ₖ, −a₀ₖ)ₗ| (Corollary 6.2, Lemma 6.2 applied to each neuron).
+        var facts = Enumerable.Range(0, width).Select(k => (Evidence.Fact)Evidence.NumericEstimate.Judged(
+            $"neuron {k + 1}: |θ*ₖ − (w₀ₖ, −a₀ₖ)| (max norm)", Enumerable.Range(0, d + 1).Max(l => Math.Abs(r.Theta[k * (d + 1) + l] - stated[k * (d + 1) + l])),
+            error, tol, $"gradient flow of the two-layer network (DOP853; error bound from a reference run: {r.ReferenceRun})", stats)).ToList();
+        var verdict = Evidence.VerdictRule.Decide(facts);
+        string why = verdict switch
+        {
+            Verdict.Confirmed => $"Every neuron ends at (w₀ₖ, −a₀ₖ) to {Format.Error(distance)} ≤ {Format.Error(tol)} (error bound {Format.Error(error)}).",
+            Verdict.Refuted => $"Neuron {worst + 1} ends {Format.Error(distance)} away from (w₀ₖ, −a₀ₖ), more than the tolerance {Format.Error(tol)} plus the error bound {Format.Error(error)}: the flow stops elsewhere on the zero set.",
+            _ => $"The distance {Format.Error(distance)} is within the error bound {Format.Error(error)} of the tolerance {Format.Error(tol)}.",
+        };
+        return ClaimResult.FromFacts(claim, facts, why, [evidence]);
     }
 }

@@ -3,6 +3,7 @@ using ProofWorkbench.Models;
 using ProofWorkbench.Papers.Zhang2023.Mechanisms;
 using ProofWorkbench.Symbolic.Compilation;
 using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Intervals;
 using ProofWorkbench.Symbolic.Numbers;
 using ProofWorkbench.Evidence;
 using ProofWorkbench.Theorems.Checking;
@@ -148,12 +149,33 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
                 new("tolerance on |rᵢ|", Format.Error(tol)),
             ],
         });
-        if (all.All(r => r.MaxAbs <= tol))
-            return new ClaimResult(claim, Verdict.Proved,
-                $"θ₁* ≠ θ₂* (disjoint validated boxes, widths {Format.Bound(l1.Width)} and {Format.Bound(l2.Width)}) and every residual of both limits on both datasets is within {Format.Error(tol)} over the boxes (Lemma A.3 route).", list);
-        if (all.Any(r => r.MinAbs > tol))
-            return new ClaimResult(claim, Verdict.Refuted,
-                $"A limit is not in the other zero set: over its validated box (Lemma A.3 route) a residual exceeds {Format.Error(tol)}.", list);
-        return null;
+        bool proved = all.All(r => r.MaxAbs <= tol);
+        if (!proved && !all.Any(r => r.MinAbs > tol)) return null;
+        var facts = new List<Fact>();
+        facts.AddRange(ValidatedLimitFacts.Of($"θ₁* (flow on {s1.Name})", l1));
+        facts.AddRange(ValidatedLimitFacts.Of($"θ₂* (flow on {s2.Name})", l2));
+        var box1 = ValidatedLimitFacts.Theta(l1);
+        var box2 = ValidatedLimitFacts.Theta(l2);
+        facts.Add(Separation(box1, box2));
+        foreach (var (set, box, name) in new[] { (s1, box1, "θ₁*"), (s2, box2, "θ₂*"), (s2, box1, "θ₁*"), (s1, box2, "θ₂*") })
+            facts.AddRange(ResidualCheck.EncloseBox(sigma, set, box, tol, name, ToleranceMeaning.Bound).Select(r => r.Fact));
+        string explanation = proved
+            ? $"θ₁* ≠ θ₂* (disjoint validated boxes, widths {Format.Bound(l1.Width)} and {Format.Bound(l2.Width)}) and every residual of both limits on both datasets is within {Format.Error(tol)} over the boxes (Lemma A.3 route)."
+            : $"A limit is not in the other zero set: over its validated box (Lemma A.3 route) a residual exceeds {Format.Error(tol)}.";
+        return ClaimResult.FromFacts(claim, facts, explanation, list);
+    }
+
+    /// <summary>
+    /// θ₁* ≠ θ₂* from two boxes: the first coordinate in which they are disjoint, as an interval-enclosure of
+    /// p − q over p ∈ box₁, q ∈ box₂ with a required strict sign (docs/certificates.md, "Separation").
+    /// </summary>
+    public static IntervalEnclosure Separation(IReadOnlyList<Interval> box1, IReadOnlyList<Interval> box2)
+    {
+        int i = Enumerable.Range(0, box1.Count).FirstOrDefault(k => box1[k].Hi < box2[k].Lo || box2[k].Hi < box1[k].Lo, -1);
+        int k0 = Math.Max(i, 0);
+        var difference = box1[k0] - box2[k0];
+        int sign = box1[k0].Lo > box2[k0].Hi ? 1 : -1;
+        return IntervalEnclosure.Signed($"θ₁* ≠ θ₂*: coordinate {k0 + 1} of the two limits' enclosures differs (p = θ₁*_{k0 + 1}, q = θ₂*_{k0 + 1})",
+            Expr.Sub(Expr.Sym("p"), Expr.Sym("q")), [new("p", box1[k0]), new("q", box2[k0])], difference, sign);
     }
 }

@@ -43,7 +43,7 @@ public sealed class TheoremChecker(IReadOnlyList<IClaimChecker> checkers)
     /// </summary>
     private ClaimResult CheckClaim(Claim claim, TheoremContext context)
     {
-        try { return byKind[claim.Kind].Check(claim, context); }
+        try { return Evidence.VerdictRule.Admit(byKind[claim.Kind].Check(claim, context)); }
         catch (Smt.Translation.UnsupportedExpressionException ex)
         {
             return new ClaimResult(claim, Verdict.Inconclusive, $"Not decided: {ex.Message.TrimEnd('.')}.", []);

@@ -1,3 +1,4 @@
+using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Intervals;
 
 namespace ProofWorkbench.Papers.Zhang2023.Constructions;
@@ -24,6 +25,24 @@ public static class IntervalDeterminant
             sum = j % 2 == 0 ? sum + term : sum - term;
         }
         return sum;
+    }
+
+    /// <summary>det(m) as an expression, by the same Laplace expansion as <see cref="Of"/> (so interval evaluation of the
+    /// expression repeats that enclosure): a certificate states it with its enclosure for an independent re-check.</summary>
+    public static Expr Expression(IReadOnlyList<IReadOnlyList<Expr>> m)
+    {
+        int n = m.Count;
+        if (n == 0) return Expr.One;
+        if (m.Any(r => r.Count != n)) throw new ArgumentException("The matrix must be square.", nameof(m));
+        if (n == 1) return m[0][0];
+        Expr? sum = null;
+        for (int j = 0; j < n; j++)
+        {
+            var minor = m.Skip(1).Select(r => (IReadOnlyList<Expr>)r.Where((_, c) => c != j).ToList()).ToList();
+            var term = Expr.Mul(m[0][j], Expression(minor));
+            sum = sum is null ? term : j % 2 == 0 ? Expr.Add(sum, term) : Expr.Sub(sum, term);
+        }
+        return sum!;
     }
 
     /// <summary>

@@ -57,6 +57,13 @@ public static class LemmaA3Route
         return results;
     }
 
+    /// <summary>The relations <see cref="Hypotheses"/> proves for all real values of σ's variable: σ &gt; 0 and σ′ &gt; 0 (in that order).</summary>
+    public static IReadOnlyList<Relation> HypothesisGoals(Activation sigma) =>
+    [
+        new Relation(sigma.Definition, RelationOperator.Greater, Zero),
+        new Relation(Differentiator.Derivative(sigma.Definition, sigma.Variable), RelationOperator.Greater, Zero),
+    ];
+
     /// <summary>
     /// Encloses the limit, or returns null with the reason. <paramref name="hypotheses"/> are the Z3 proofs of σ &gt; 0,
     /// σ′ &gt; 0 (from <see cref="Hypotheses"/>); <paramref name="guessU"/> is an optional floating-point guess of u* = xᵀw*
