@@ -16,13 +16,18 @@ internal sealed class IntervalEnclosureRecheck : IFactRechecker
 
     public FactCheck Recheck(J fact)
     {
+        if (fact.Has("integral") && !fact["integral"].IsNull)
+            return new FactCheck(fact.Path, Kind, fact["outcome"].Str(), false, "an integral term (validated quadrature) is not re-checked yet");
         var e = fact["expression"].Expr();
         var box = fact["box"].Entries().ToDictionary(kv => kv.Key, kv => kv.Value.Interval());
         var (lo, hi) = fact["enclosure"].Interval();
         if (!Inside(e, box.ToDictionary(kv => kv.Key, kv => Exact.Enclose(kv.Value.Lo, kv.Value.Hi)), lo, hi, 0))
             throw new RejectException($"{fact.Path} (interval-enclosure): {e} on the stated box is not enclosed by [{lo}, {hi}] (re-evaluated with outward-rounded intervals)");
         string outcome;
-        if (fact["tolerance"].IsNull) outcome = fact["outcome"].Str() == Outcomes.Proves ? Outcomes.Proves : Outcomes.Informs;
+        int required = fact.Has("required_sign") ? fact["required_sign"].Int() : 0;
+        if (fact["tolerance"].IsNull && required != 0)
+            outcome = (required > 0 ? lo.Sign > 0 : hi.Sign < 0) ? Outcomes.Proves : (required > 0 ? hi.Sign < 0 : lo.Sign > 0) ? Outcomes.Refutes : Outcomes.Undecided;
+        else if (fact["tolerance"].IsNull) outcome = fact["outcome"].Str() == Outcomes.Proves ? Outcomes.Proves : Outcomes.Informs;
         else
         {
             var tol = fact["tolerance"].Rat();
