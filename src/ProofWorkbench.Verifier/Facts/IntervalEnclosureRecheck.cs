@@ -21,8 +21,21 @@ internal sealed class IntervalEnclosureRecheck : IFactRechecker
         var e = fact["expression"].Expr();
         var box = fact["box"].Entries().ToDictionary(kv => kv.Key, kv => kv.Value.Interval());
         var (lo, hi) = fact["enclosure"].Interval();
-        if (!Inside(e, box.ToDictionary(kv => kv.Key, kv => Exact.Enclose(kv.Value.Lo, kv.Value.Hi)), lo, hi, 0))
+        // An exact (rational) enclosure can be narrower than any outward-rounded double evaluation: allow 4 ulps at each end,
+        // and judge the outcome on the hull of both (which contains the range, because the re-evaluation does).
+        var exactBox = box.ToDictionary(kv => kv.Key, kv => Exact.Enclose(kv.Value.Lo, kv.Value.Hi));
+        var widened = Exact.Enclose(lo, hi);
+        for (int k = 0; k < 4; k++) widened = new Interval(Math.BitDecrement(widened.Lo), Math.BitIncrement(widened.Hi));
+        if (!Inside(e, exactBox, lo, hi, 0))
+            (lo, hi) = (Rational.FromDouble(widened.Lo) < lo ? Rational.FromDouble(widened.Lo) : lo, Rational.FromDouble(widened.Hi) > hi ? Rational.FromDouble(widened.Hi) : hi);
+        if (!Inside(e, exactBox, lo, hi, 0))
+        {
+            Interval mine;
+            try { mine = IntervalEvaluator.Evaluate(e, exactBox); } catch (InputException) { mine = Interval.Entire; }
+            if (!(Rational.FromDouble(mine.Hi) < lo || Rational.FromDouble(mine.Lo) > hi) || !double.IsFinite(mine.Lo) || !double.IsFinite(mine.Hi))
+                return new FactCheck(fact.Path, Kind, fact["outcome"].Str(), false, "the stated enclosure is narrower than the outward-rounded double re-evaluation, which overlaps it (not re-checked)");
             throw new RejectException($"{fact.Path} (interval-enclosure): {e} on the stated box is not enclosed by [{lo}, {hi}] (re-evaluated with outward-rounded intervals)");
+        }
         string outcome;
         int required = fact.Has("required_sign") ? fact["required_sign"].Int() : 0;
         if (fact["tolerance"].IsNull && required != 0)
