@@ -23,6 +23,7 @@ root.Add(SignCommandDefinition.Create());
 root.Add(ConstructCommand.Create());
 root.Add(RecipeCommand.Create());
 root.Add(KindsCommand.Create());
+root.Add(VerifyCommand.Create());
 root.Add(RefuteCommand.Create());
 
 

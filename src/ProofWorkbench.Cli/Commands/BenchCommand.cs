@@ -40,6 +40,9 @@ public static class BenchCommand
         sgd.Add(sgdJson);
         sgd.SetAction(p => SgdBenchCommand.Run(p.GetValue(sgdJson), Console.Out, Console.Error));
         bench.Add(sgd);
+        var refute = new Command("refute", "pwb refute: wall-clock time to the first certificate for each committed case (theorems/zhang2023/refute).");
+        refute.SetAction(_ => RefuteBenchCommand.Run(Console.Out));
+        bench.Add(refute);
         return bench;
     }
 

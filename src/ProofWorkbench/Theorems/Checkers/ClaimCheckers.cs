@@ -31,6 +31,10 @@ public static class ClaimCheckers
         new RefutesGChecker(),
         // paper 001 (Blanc, Gupta, Valiant & Valiant 2020)
         new Papers.Blanc2020.Checkers.LabelNoiseDriftChecker(),
+        new Papers.Blanc2020.Checkers.SgdExpansionChecker(),
+        new Papers.Blanc2020.Checkers.OrnsteinUhlenbeckChecker(),
+        new Papers.Blanc2020.Checkers.DerivativeEqualsChecker(),
+        new Papers.Blanc2020.Checkers.LagrangeStationaryChecker(),
         // paper 002 (Vardi & Shamir 2021)
         new Papers.VardiShamir2021.Checkers.ReluPiecewiseFlowChecker(),
         new Papers.VardiShamir2021.Checkers.ReluLimitsUnrankableChecker(),
@@ -40,5 +44,10 @@ public static class ClaimCheckers
         new Papers.VardiShamir2021.Checkers.BalancedLimitChecker(),
         new Papers.VardiShamir2021.Checkers.PrintedPhaseOneChecker(),
         new Papers.VardiShamir2021.Checkers.RotationEquivarianceChecker(),
+        // paper 003 (Woodworth et al. 2020)
+        new Papers.Woodworth2020.ImplicitBiasChecker(),
+        new Papers.Woodworth2020.DiagonalSymbolicChecker(),
+        new Papers.Woodworth2020.Theorem2Checker(),
+        new DerivativeEqualsChecker(),
     ];
 }

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using ProofWorkbench.Models;
+using ProofWorkbench.Papers.Zhang2023.Refutation;
+
+namespace ProofWorkbench.Cli.Commands;
+
+/// <summary>
+/// <c>pwb bench refute</c>: the wall-clock time of <see cref="RefutationSearch"/> to its first certificate for each case of
+/// issue 13 (five G, the sigmoid and the softplus, d = 1 and 2), with the route that found it. Times only; no assertion.
+/// </summary>
+public static class RefuteBenchCommand
+{
+    /// <summary>The cases: name, G for d = 1, G for d = 2.</summary>
+    public static readonly IReadOnlyList<(string Name, string D1, string D2)> Cases =
+    [
+        ("‖θ − θ₀‖²", "(w-w0)^2+(a-a0)^2", "(w1-w0_1)^2+(w2-w0_2)^2+(a-a0)^2"),
+        ("‖θ‖²", "w^2+a^2", "w1^2+w2^2+a^2"),
+        ("(w − w₀)² + 2(a − a₀)²", "(w-w0)^2+2*(a-a0)^2", "(w1-w0_1)^2+(w2-w0_2)^2+2*(a-a0)^2"),
+        ("(w − w₀)² + (a + a₀)²", "(w-w0)^2+(a+a0)^2", "(w1-w0_1)^2+(w2-w0_2)^2+(a+a0)^2"),
+        ("‖θ − θ₀‖⁴", "((w-w0)^2+(a-a0)^2)^2", "((w1-w0_1)^2+(w2-w0_2)^2+(a-a0)^2)^2"),
+    ];
+
+    /// <summary>Runs the benchmark; returns 0.</summary>
+    public static int Run(TextWriter stdout)
+    {
+        stdout.WriteLine("| G | σ | d | route | seconds to the first certificate |");
+        stdout.WriteLine("|---|---|---|---|---|");
+        foreach (var (sigmaName, sigmaText) in new[] { ("sigmoid", "1/(1+exp(-u))"), ("softplus", "log(1+exp(u))") })
+            foreach (var (name, g1, g2) in Cases)
+                foreach (int d in new[] { 1, 2 })
+                {
+                    var clock = Stopwatch.StartNew();
+                    var result = RefutationSearch.Run(Activation.Parse(sigmaText), Regularizer.Parse(d == 1 ? g1 : g2, d), TimeSpan.FromSeconds(60));
+                    double s = clock.Elapsed.TotalSeconds;
+                    string route = result.Certificate is { } c ? RefutationTheoremFile.RouteName(c.Variant) : "none";
+                    stdout.WriteLine($"| {name} | {sigmaName} | {d} | {route} | {s.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)} |");
+                }
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+using ProofWorkbench.Papers.Woodworth2020;
+using ProofWorkbench.Symbolic.Numbers;
+using ProofWorkbench.Tests.Theorems;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Tests.Papers.Woodworth2020;
+
+/// <summary>Paper 003 (Woodworth et al.): the KKT solver, the exact interpolants and the claim kinds.</summary>
+public class WoodworthTests
+{
+    private static readonly IReadOnlyList<IReadOnlyList<Rational>> X = [[1, 0, 1], [0, 1, 1]];
+    private static readonly IReadOnlyList<Rational> Y = [1, 1];
+
+    // Reference values from mpmath at 40 digits (findroot on Xβ = y, β = 2α² sinh(Xᵀν)); see the report of issue 14.
+    [Theory]
+    [InlineData(0.1, 0.094132273043990825, 0.90586772695600918)]
+    [InlineData(1.0, 0.33034928037326858, 0.66965071962673142)]
+    [InlineData(10.0, 0.33333302469242969, 0.66666697530757031)]
+    public void KktMatchesHighPrecisionReferenceWithinItsBound(double alpha, double b1, double b3)
+    {
+        var s = KktSolver.Solve(X, Y, 2, alpha);
+        Assert.True(s.Converged, s.Message);
+        Assert.True(s.MaxBetaError < 1e-12, $"bound {s.MaxBetaError}");
+        Assert.True(Math.Abs(s.Beta[0] - b1) <= s.BetaErrorBound[0] + 1e-16);
+        Assert.True(Math.Abs(s.Beta[2] - b3) <= s.BetaErrorBound[2] + 1e-16);
+    }
+
+    [Fact]
+    public void KktDepth3StaysInsideTheDomainAndInterpolates()
+    {
+        var s = KktSolver.Solve(X, Y, 3, 0.1);
+        Assert.True(s.Converged, s.Message);
+        Assert.All(s.Nu, v => Assert.True(double.IsFinite(v)));
+        Assert.True(Math.Abs(s.Beta[0] + s.Beta[2] - 1) < 1e-12);
+        Assert.True(Math.Abs(s.Beta[1] + s.Beta[2] - 1) < 1e-12);
+        Assert.All(s.Beta, b => Assert.True(b > 0)); // α → 0 moves towards β*_L1 = (0, 0, 1), never past it
+    }
+
+    [Fact]
+    public void ExactL2AndL1References()
+    {
+        Assert.Equal(new Rational[] { new(1, 3), new(1, 3), new(2, 3) }, ExactInterpolants.MinL2(X, Y));
+        var l1 = ExactInterpolants.MinL1(X, Y);
+        Assert.Equal(Rational.One, l1.Norm);
+        Assert.Equal(new Rational[] { 0, 0, 1 }, Assert.Single(l1.Minimizers));
+    }
+
+    [Fact]
+    public void L1ReportsEveryOptimalVertexWhenNotUnique()
+    {
+        // x1 + x2 = 1: every β on the segment is optimal; the vertices are (1, 0) and (0, 1).
+        var l1 = ExactInterpolants.MinL1([[1, 1]], [1]);
+        Assert.Equal(2, l1.Minimizers.Count);
+    }
+
+    [Fact]
+    public void DependentRowsAreBadInput() =>
+        Assert.Throws<InputException>(() => KktSolver.Solve([[1, 1], [2, 2]], [1, 2], 2, 1));
+
+    [Theory]
+    [InlineData("object: conserved\nquantity: \"wp1*wm1\"\ninitial: \"alpha^2\"", Verdict.Proved)]
+    [InlineData("object: conserved\nquantity: \"wp1 + wm1\"", Verdict.Refuted)]
+    [InlineData("object: flow-field\nloss-scale: 1/2\ncoefficient: 2", Verdict.Proved)]
+    [InlineData("object: flow-field\nloss-scale: 1\ncoefficient: 2", Verdict.Refuted)]
+    public void DiagonalSymbolicKind(string body, Verdict expected) =>
+        Assert.Equal(expected, ClaimKindTests.VerdictOf("kind: diagonal-symbolic\nX: [[1, 0, 1], [0, 1, 1]]\ny: [1, 1]\ndepth: 2\n" + body));
+
+    [Theory]
+    [InlineData("value: \"asinh(z/2)\"", Verdict.Proved)]
+    [InlineData("value: \"asinh(z)\"", Verdict.Refuted)]
+    public void DerivativeEqualsKind(string body, Verdict expected) =>
+        Assert.Equal(expected, ClaimKindTests.VerdictOf("kind: derivative-identity\nf: \"2 - sqrt(4 + z^2) + z*asinh(z/2)\"\nvariable: z\n" + body));
+
+    [Theory]
+    [InlineData("y: [1, 1]", Verdict.Confirmed)]
+    public void ImplicitBiasKind(string data, Verdict expected) =>
+        Assert.Equal(expected, ClaimKindTests.VerdictOf($"kind: diagonal-implicit-bias\nX: [[1, 0, 1], [0, 1, 1]]\n{data}\nalphas: [1/2]\nloss-scale: 1/2\ntolerance: 1e-8"));
+}
