@@ -40,7 +40,11 @@ internal sealed class IntervalEnclosureRecheck : IFactRechecker
         int required = fact.Has("required_sign") ? fact["required_sign"].Int() : 0;
         if (fact["tolerance"].IsNull && required != 0)
             outcome = (required > 0 ? lo.Sign > 0 : hi.Sign < 0) ? Outcomes.Proves : (required > 0 ? hi.Sign < 0 : lo.Sign > 0) ? Outcomes.Refutes : Outcomes.Undecided;
-        else if (fact["tolerance"].IsNull) outcome = fact["outcome"].Str() == Outcomes.Proves ? Outcomes.Proves : Outcomes.Informs;
+        // No tolerance and no required sign: a bare enclosure (proves what it encloses), or one its generator left undecided
+        // (e.g. a claimed nonzero it could not separate from 0). An undecided outcome can only make a verdict inconclusive,
+        // which certifies nothing, so it is accepted as stated.
+        else if (fact["tolerance"].IsNull)
+            outcome = fact["outcome"].Str() is Outcomes.Proves or Outcomes.Undecided ? fact["outcome"].Str() : Outcomes.Informs;
         else
         {
             var tol = fact["tolerance"].Rat();
