@@ -50,7 +50,7 @@ public static class Html
 
     // Generic font stacks: DejaVu/Liberation ship with Debian; math falls back to the browser's math font.
     private const string Style =
-        "body { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 14px; line-height: 1.35; color: #1a1a1a; margin: 0; background: #fafafa; }\n"
+        "body { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 14px; line-height: 1.3; color: #1a1a1a; margin: 0; background: #fafafa; }\n"
         + "main { max-width: 1400px; margin: 0 auto; padding: 12px 20px; background: #fff; }\n"
         + "h1 { font-size: 1.35em; margin: 0.2em 0; } h2 { font-size: 1.1em; margin: 0.8em 0 0.3em; border-bottom: 1px solid #ddd; }\n"
         + "h3 { font-size: 1em; margin: 0.6em 0 0.2em; }\n"
