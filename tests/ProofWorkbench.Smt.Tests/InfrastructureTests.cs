@@ -98,7 +98,8 @@ public class InfrastructureTests
         Assert.Equal(SatAnswer.Unknown, o.Answer);
         Assert.False(string.IsNullOrWhiteSpace(o.ReasonUnknown));
         Assert.Contains(o.ReasonUnknown, new[] { "timeout", "canceled" });
-        Assert.True(o.Elapsed < TimeSpan.FromSeconds(5), $"took {o.Elapsed}");
+        // Not a speed assertion: only that the 50 ms limit ends the query at all (a generous bound, so a loaded machine passes).
+        Assert.True(o.Elapsed < TimeSpan.FromSeconds(60), $"took {o.Elapsed}");
     }
 
     [Fact]
