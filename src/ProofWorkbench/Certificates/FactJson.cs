@@ -33,6 +33,9 @@ public static class FactJson
             case ExactIdentity f:
                 o["expression"] = f.Expression.ToString();
                 o["zero_test"] = ZeroTestText(f.Result);
+                // A fact claiming the expression is NOT identically 0 (its outcome inverts the zero test's) says so.
+                if ((f.Result == ZeroTestResult.NonZero && f.Outcome == FactOutcome.Proves) || (f.Result == ZeroTestResult.Zero && f.Outcome == FactOutcome.Refutes))
+                    o["sense"] = "nonzero";
                 break;
             case ExactValue f:
                 o["expression"] = f.Expression.ToString();

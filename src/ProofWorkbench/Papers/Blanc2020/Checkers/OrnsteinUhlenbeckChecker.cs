@@ -64,8 +64,11 @@ public sealed class OrnsteinUhlenbeckChecker : IClaimChecker
                     formulas.Add(new("(v* − stated)/η, together", LatexPrinter.Print(scaled)));
                     facts.Add(new ExactIdentity("numerator of (v* − stated)/η at η = 0", atZeroNum, Simplifier.ZeroTest(atZeroNum)));
                     var denTest = Simplifier.ZeroTest(atZeroDen);
-                    facts.Add(new ExactIdentity("denominator of (v* − stated)/η at η = 0 is not 0 (" + InfixPrinter.Print(atZeroDen) + ")", atZeroDen,
-                        denTest == ZeroTestResult.Zero ? ZeroTestResult.NonZero : denTest == ZeroTestResult.NonZero ? ZeroTestResult.Zero : ZeroTestResult.Unknown));
+                    // The zero test's true answer, with the outcome of a nonzero claim (the fact is written with sense "nonzero").
+                    facts.Add(new ExactIdentity("denominator of (v* − stated)/η at η = 0 is not 0 (" + InfixPrinter.Print(atZeroDen) + ")", atZeroDen, denTest)
+                    {
+                        Outcome = denTest == ZeroTestResult.NonZero ? FactOutcome.Proves : denTest == ZeroTestResult.Zero ? FactOutcome.Refutes : FactOutcome.Undecided,
+                    });
                 }
                 else throw node.Required("order").Error($"order must be exact or leading, not '{order}'.");
                 break;
