@@ -26,12 +26,12 @@ internal sealed record ClaimView(J Claim, J Parameters, J Setup, IReadOnlyList<J
     /// <summary>σ′ at <paramref name="arg"/> (differentiated by the verifier).</summary>
     public Expr SigmaPrimeAt(Expr arg) { var (s, v) = Activation(); return Substitution.Substitute(Differentiator.Derivative(s, v), v, arg); }
 
-    /// <summary>Exactly <paramref name="n"/> facts, all of kind <paramref name="kind"/>.</summary>
-    public IReadOnlyList<J> Expect(string kind, int n)
+    /// <summary>Exactly <paramref name="n"/> facts, all of kind <paramref name="kind"/> (any kind when null).</summary>
+    public IReadOnlyList<J> Expect(string? kind, int n)
     {
-        if (Facts.Count != n) throw new RejectException($"$.facts: the claim needs {n} {kind} fact(s), the certificate has {Facts.Count} fact(s)");
+        if (Facts.Count != n) throw new RejectException($"$.facts: the claim needs {n} {kind ?? "deciding"} fact(s), the certificate has {Facts.Count} fact(s)");
         foreach (var f in Facts)
-            if (f["kind"].Str() != kind) throw new RejectException($"{f.Path}: the claim needs a {kind} fact here, not {f["kind"].Str()}");
+            if (kind is not null && f["kind"].Str() != kind) throw new RejectException($"{f.Path}: the claim needs a {kind} fact here, not {f["kind"].Str()}");
         return Facts;
     }
 
@@ -66,6 +66,7 @@ internal static class ClaimBindings
     private static readonly IReadOnlyDictionary<string, IClaimBinding> Table = new IClaimBinding[]
     {
         new EqualsBinding(), new SignBinding(), new ConservedBinding(), new Prop61Binding(), new KktBinding(), new RecipeOnePointBinding(),
+        new DerivativeBinding("derivative-equals"), new DerivativeBinding("derivative-identity"),
     }.ToDictionary(b => b.Kind);
 
     /// <summary>The binding of a claim kind, or null when the verifier has none.</summary>

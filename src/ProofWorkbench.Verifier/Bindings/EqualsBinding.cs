@@ -4,7 +4,7 @@ using static ProofWorkbench.Symbolic.Expressions.Expr;
 
 namespace ProofWorkbench.Verifier.Bindings;
 
-/// <summary><c>equals</c>: one exact identity whose expression is (±) derived − stated. lhs/rhs: lhs − rhs. Objects of the
+/// <summary><c>equals</c>: one fact deciding derived − stated ≡ 0 (<see cref="Identity"/>: an exact identity, or Z3 on the written domain). lhs/rhs: lhs − rhs. Objects of the
 /// one-neuron model on one sample (d = 1): gradient.w/a and flow.w/a of L = (aσ(xw) − y)²; h_prime = σ(xw)/(xσ′(xw))
 /// (Lemma A.3); slope26 = σ(xw)/(a x σ′(xw)) (eq. 26); prop61 = C(u) of Proposition 6.1(b). For h and the conserved quantity
 /// a²/2 − h(w), whose h the verifier does not integrate, the expression's derivatives are checked instead:
@@ -15,10 +15,10 @@ internal sealed class EqualsBinding : IClaimBinding
 
     public string Bind(ClaimView c)
     {
-        var fact = c.Expect("exact-identity", 1)[0];
+        var fact = Identity.Fact(c);
         if (c.Param("lhs") is not null)
         {
-            ClaimView.Same(fact["expression"], Sub(c.Expr("lhs"), c.Expr("rhs")), "lhs − rhs");
+            Identity.Bind(fact, Sub(c.Expr("lhs"), c.Expr("rhs")), "lhs − rhs", Identity.Written(c.Param("lhs"), c.Param("rhs")));
             return "lhs − rhs ≡ 0";
         }
         var what = c.Param("object")?.Str() ?? throw new RejectException("$.claim.parameters: neither lhs/rhs nor object");
@@ -39,9 +39,10 @@ internal sealed class EqualsBinding : IClaimBinding
         };
         if (derived is not null)
         {
-            ClaimView.Same(fact["expression"], Sub(derived, stated), $"{what} − stated");
+            Identity.Bind(fact, Sub(derived, stated), $"{what} − stated", Identity.Written(c.Param("value")));
             return $"derived {what} − stated ≡ 0";
         }
+        if (fact["kind"].Str() != "exact-identity") throw new RejectException($"{fact.Path}: the claim needs an exact-identity fact here");
         var e = fact["expression"].Expr();
         if (what == "h")
         {

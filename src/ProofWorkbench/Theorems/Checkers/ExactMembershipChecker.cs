@@ -90,8 +90,8 @@ public sealed class ExactMembershipChecker : IClaimChecker
         var enclosure = IntervalEvaluator.Evaluate(constant, new Dictionary<string, Interval>());
         int sign = !double.IsFinite(enclosure.Lo) || !double.IsFinite(enclosure.Hi) ? 0 : enclosure.Lo > 0 ? 1 : enclosure.Hi < 0 ? -1 : 0;
         if (sign == 0) return new Evidence.ExactIdentity(label, constant, test);
-        var signed = Evidence.IntervalEnclosure.Signed(label + " is nonzero", constant, [], enclosure, sign);
-        return signed with { Outcome = Evidence.FactOutcome.Refutes };
+        // The residual must be exactly 0 (threshold 0): an enclosure away from 0 refutes, stated with that threshold.
+        return new Evidence.IntervalEnclosure(label + " is nonzero", constant, [], Evidence.ExactInterval.Of(enclosure), 0, Evidence.FactOutcome.Refutes);
     }
 
     /// <summary>Exact zero test, with a rigorous interval witness for constants it cannot decide.</summary>

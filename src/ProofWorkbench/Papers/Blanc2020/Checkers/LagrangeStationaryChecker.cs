@@ -61,9 +61,10 @@ public sealed class LagrangeStationaryChecker : IClaimChecker
                 else
                 {
                     // A constant the zero test cannot decide (products of square roots): a rigorous enclosure away from 0
-                    // refutes; an enclosure containing 0 only confirms (VerdictRule.JudgeZero).
+                    // refutes; an enclosure containing 0 only confirms (VerdictRule.JudgeZero). The fact states the claim's
+                    // threshold, 0 (a stationarity minor must vanish exactly), so that a verifier can re-judge a refutation.
                     var enclosure = Symbolic.Intervals.IntervalEvaluator.Evaluate(m, new Dictionary<string, Symbolic.Intervals.Interval>());
-                    facts.Add(new IntervalEnclosure(label + " (interval enclosure)", m, [], ExactInterval.Of(enclosure), null,
+                    facts.Add(new IntervalEnclosure(label + " (interval enclosure)", m, [], ExactInterval.Of(enclosure), 0,
                         VerdictRule.JudgeZero(Magnitude.Enclosed(enclosure)).Outcome));
                 }
                 shown.Add(new($"minor ({names[j]}, {names[k]})", InfixPrinter.Print(m)));
