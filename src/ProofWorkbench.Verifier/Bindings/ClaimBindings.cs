@@ -67,6 +67,8 @@ internal static class ClaimBindings
     {
         new EqualsBinding(), new SignBinding(), new ConservedBinding(), new Prop61Binding(), new KktBinding(), new RecipeOnePointBinding(),
         new DerivativeBinding("derivative-equals"), new DerivativeBinding("derivative-identity"),
+        new DiagonalBinding(), new OuBinding(), new LagrangeBinding(), new SgdExpansionBinding(),
+        new PiecewiseBinding("smoothness"), new PiecewiseBinding("exact-membership"), new DirectionsBinding(),
     }.ToDictionary(b => b.Kind);
 
     /// <summary>The binding of a claim kind, or null when the verifier has none.</summary>

@@ -21,8 +21,7 @@ internal sealed class DerivativeBinding(string kind) : IClaimBinding
         var derived = order == 0 ? f.Expr() : Differentiator.Derivative(f.Expr(), v, order);
         var at = printed ? null : c.Param("at");
         if (at is not null) derived = Substitution.Substitute(derived, v, at.Expr());
-        Identity.Bind(Identity.Fact(c), Sub(derived, stated.Expr()), $"d^{order}/d{v}^{order} − stated",
-            at is null ? Identity.Written(f, stated) : []);
+        Identity.BindAll(c, (Sub(derived, stated.Expr()), $"d^{order}/d{v}^{order} − stated", at is null ? Identity.Written(f, stated) : []));
         return $"d^{order}/d{v}^{order}{(at is null ? "" : " at " + at.Str())} − stated ≡ 0";
     }
 }

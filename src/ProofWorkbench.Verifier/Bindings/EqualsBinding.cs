@@ -15,7 +15,7 @@ internal sealed class EqualsBinding : IClaimBinding
 
     public string Bind(ClaimView c)
     {
-        var fact = Identity.Fact(c);
+        var fact = Identity.Facts(c, 1)[0];
         if (c.Param("lhs") is not null)
         {
             Identity.Bind(fact, Sub(c.Expr("lhs"), c.Expr("rhs")), "lhs − rhs", Identity.Written(c.Param("lhs"), c.Param("rhs")));
