@@ -5,7 +5,7 @@ using ProofWorkbench.Symbolic.Numbers;
 namespace ProofWorkbench.Verifier.Tests;
 
 /// <summary>
-/// Issue 10 item 6: tampered certificates of paper 000's theorem files are rejected, with a reason naming what failed.
+/// Issue 10 item 6: tampered certificates (paper 000's theorem files and the exact files of papers 001–003) are rejected, with a reason naming what failed.
 /// One test per mutation class, each over every certificate it applies to. Number, sign and expression mutations change a
 /// fact's exact content, so they run over the certificates the verifier verifies (exact facts, bound to the claim); a
 /// changed verdict is caught for every accepted certificate (numeric ones too: the verdict is recomputed from the outcomes);
