@@ -69,6 +69,7 @@ internal static class ClaimBindings
         new DerivativeBinding("derivative-equals"), new DerivativeBinding("derivative-identity"),
         new DiagonalBinding(), new OuBinding(), new LagrangeBinding(), new SgdExpansionBinding(),
         new PiecewiseBinding("smoothness"), new PiecewiseBinding("exact-membership"), new DirectionsBinding(),
+        new VardiBinding("balancedness"), new VardiBinding("balanced-limit-extrapolation"), new VardiBinding("relu-piecewise-flow"),
         new RefutesGBinding(),
     }.ToDictionary(b => b.Kind);
 
