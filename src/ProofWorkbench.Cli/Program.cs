@@ -22,6 +22,7 @@ root.Add(BenchCommand.Create());
 root.Add(SignCommandDefinition.Create());
 root.Add(ConstructCommand.Create());
 root.Add(RecipeCommand.Create());
+root.Add(RefuteCommand.Create());
 
 
 var parsed = root.Parse(args);

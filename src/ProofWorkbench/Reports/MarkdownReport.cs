@@ -63,7 +63,7 @@ public static class MarkdownReport
             foreach (var e in c.Evidence)
             {
                 k++;
-                var figure = e.Figure is { } spec ? FlowFigure.Draw(spec) : null;
+                var figure = e.Figure is { } spec ? FlowFigure.Draw(spec) : e.PathFigure is { } paths ? MeanPathFigure.Draw(paths) : null;
                 if (e.Figure is not null && figure is null && e.Values.Count == 0 && e.Formulas.Count == 0 && e.SmtLib is null) continue; // nothing to show
                 sb.AppendLine($"Evidence ({LayerText(e.Layer)}): {e.Summary}").AppendLine();
                 foreach (var formula in e.Formulas)

@@ -22,10 +22,12 @@ public sealed record DriftCheckpoint(long Step, double Tau, double Predicted, Sa
 /// <param name="StepSize">η.</param>
 /// <param name="Checkpoints">The compared checkpoints (k = 0 excluded).</param>
 /// <param name="PredictionError">The drift ODE's error estimate (in θ, max norm).</param>
-/// <param name="Settings">The SGD settings of this step size.</param>
 /// <param name="MaxDisplacement">max over runs and recorded steps of |statistic(θ_k) − statistic(θ₀)|.</param>
 /// <param name="Diverged">Runs that left the double range.</param>
-public sealed record DriftSeries(double StepSize, IReadOnlyList<DriftCheckpoint> Checkpoints, double PredictionError, double MaxDisplacement, int Diverged, SgdSettings Settings);
+/// <param name="Settings">The SGD settings of this step size.</param>
+/// <param name="PredictedCurve">(τ, statistic) of the predicted path at 101 equally spaced τ in [0, τ_end] (for figures).</param>
+public sealed record DriftSeries(double StepSize, IReadOnlyList<DriftCheckpoint> Checkpoints, double PredictionError, double MaxDisplacement, int Diverged, SgdSettings Settings,
+    IReadOnlyList<(double Tau, double Value)> PredictedCurve);
 
 /// <summary>The settings of a drift experiment (everything but the model).</summary>
 /// <param name="StepSizes">The step sizes η compared.</param>
@@ -67,13 +69,15 @@ public static class DriftExperiment
             var ensemble = LabelNoiseSgd.Ensemble(problem, theta0, sgd, settings.Seed + (ulong)e, settings.Runs, maxThreads);
             var steps = ensemble.Steps;
             var taus = steps.Select(k => eta * eta * sgd.NoiseVariance * k / data.Count).ToArray();
-            var path = ManifoldDriftPath.Predict(regularizer, theta0, taus);
+            var dense = Enumerable.Range(0, 101).Select(q => taus[^1] * q / 100).ToArray();
+            var path = ManifoldDriftPath.Predict(regularizer, theta0, taus.Concat(dense).ToArray());
             var checkpoints = new List<DriftCheckpoint>();
             for (int j = 1; j < steps.Count; j++)
                 checkpoints.Add(new DriftCheckpoint(steps[j], taus[j], stat(path.Theta[j]), ensemble.Mean(t => stat(t), j, settings.PerIntervalConfidence),
                     Math.Abs(stat(path.Theta[j]) - stat(path.Coarse[j]))));
             int diverged = ensemble.Runs.Count(r => r[^1].Any(double.IsNaN));
-            series.Add(new DriftSeries(eta, checkpoints, path.Error, ensemble.MaxDisplacement(t => stat(t)), diverged, sgd));
+            series.Add(new DriftSeries(eta, checkpoints, path.Error, ensemble.MaxDisplacement(t => stat(t)), diverged, sgd,
+                dense.Select((t, q) => (t, stat(path.Theta[taus.Length + q]))).ToArray()));
         }
         return series;
     }

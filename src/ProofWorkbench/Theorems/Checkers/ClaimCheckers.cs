@@ -28,8 +28,13 @@ public static class ClaimCheckers
         new ExactMembershipChecker(),
         new ParabolaLimitChecker(),
         new RecipePartAExactChecker(),
+        new RefutesGChecker(),
         // paper 001 (Blanc, Gupta, Valiant & Valiant 2020)
         new Papers.Blanc2020.Checkers.LabelNoiseDriftChecker(),
+        new Papers.Blanc2020.Checkers.SgdExpansionChecker(),
+        new Papers.Blanc2020.Checkers.OrnsteinUhlenbeckChecker(),
+        new Papers.Blanc2020.Checkers.DerivativeEqualsChecker(),
+        new Papers.Blanc2020.Checkers.LagrangeStationaryChecker(),
         // paper 002 (Vardi & Shamir 2021)
         new Papers.VardiShamir2021.Checkers.ReluPiecewiseFlowChecker(),
         new Papers.VardiShamir2021.Checkers.ReluLimitsUnrankableChecker(),

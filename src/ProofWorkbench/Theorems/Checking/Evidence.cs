@@ -35,7 +35,28 @@ public sealed record EvidenceSection(EvidenceLayer Layer, string Summary)
     public string? SmtLib { get; init; }
     /// <summary>A figure to draw at report time from the flow runs it names (a checker never renders).</summary>
     public PhasePlane? Figure { get; init; }
+    /// <summary>A mean-path-with-band figure (stochastic simulations against a prediction), drawn at report time.</summary>
+    public MeanPathPlot? PathFigure { get; init; }
 }
+
+/// <summary>One simulated mean path: (τ, mean, confidence half-width) at its checkpoints.</summary>
+/// <param name="Title">Legend title, e.g. "η = 0.02: mean of 400 runs".</param>
+/// <param name="Points">(τ, mean, half-width).</param>
+public sealed record MeanPath(string Title, IReadOnlyList<(double Tau, double Mean, double HalfWidth)> Points);
+
+/// <summary>
+/// A figure requested by a stochastic checker: simulated mean paths with their confidence bands against a predicted curve;
+/// <see cref="Reports.MeanPathFigure"/> renders it when the report is written.
+/// </summary>
+/// <param name="FileName">File name without directory.</param>
+/// <param name="Title">The plot title.</param>
+/// <param name="Caption">The caption.</param>
+/// <param name="XLabel">The horizontal axis label.</param>
+/// <param name="YLabel">The vertical axis label.</param>
+/// <param name="Predicted">The predicted curve (x, y).</param>
+/// <param name="Paths">The simulated mean paths.</param>
+public sealed record MeanPathPlot(string FileName, string Title, string Caption, string XLabel, string YLabel,
+    IReadOnlyList<(double X, double Y)> Predicted, IReadOnlyList<MeanPath> Paths);
 
 /// <summary>
 /// A (w, a)-plane figure requested by a checker: the flow runs (trajectory samples, data, activation) to draw with their

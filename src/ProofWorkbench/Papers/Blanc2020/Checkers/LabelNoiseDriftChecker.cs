@@ -131,8 +131,15 @@ public sealed class LabelNoiseDriftChecker : IClaimChecker
             new("R(θ) = Σᵢ ‖∇_θ h(xᵢ; θ)‖²", LatexPrinter.Print(regularizer.Regularizer)),
             new("predicted slow motion", @"\frac{d\theta}{d\tau} = -P_T(\theta)\,\nabla R(\theta),\quad \tau = \eta^2\,\mathrm{Var}\,\xi\;k/n"),
         };
+        var longest = series.MaxBy(s => s.Checkpoints[^1].Tau)!;
+        var plot = new MeanPathPlot($"{claim.Id}.svg", $"label-noise SGD: mean {statName} against the predicted slow path",
+            $"Mean of {statName} over {runs} seeded runs (shaded: each checkpoint's confidence interval at level {Format.Value(settings.PerIntervalConfidence)}) at each step size, against the prediction dθ/dτ = −P_T∇R (dashed), τ = η²·Var ξ·k/n.",
+            "τ = η²·Var ξ·k/n", statName, longest.PredictedCurve,
+            series.Select(s => new MeanPath($"η = {Format.Value(s.StepSize)}",
+                [(0.0, Compiler.Compile(statistic, names)(theta0), 0.0), .. s.Checkpoints.Select(c => (c.Tau, c.Mean.Mean, c.Mean.HalfWidth))])).ToArray());
         sections.Insert(0, new EvidenceSection(EvidenceLayer.Symbolic, "the regularizer and the predicted path")
         {
+            PathFigure = plot,
             Formulas = formulas,
             Values = [new("θ₀", Format.Vector(theta0)), new("max |h(xᵢ; θ₀) − yᵢ| at the start", Format.Error(startResidual))],
         });

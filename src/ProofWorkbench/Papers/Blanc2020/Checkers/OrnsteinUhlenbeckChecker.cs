@@ -1,0 +1,123 @@
+using ProofWorkbench.Evidence;
+using ProofWorkbench.Symbolic.Calculus;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Printing;
+using ProofWorkbench.Symbolic.Simplification;
+using ProofWorkbench.Theorems.Checking;
+using ProofWorkbench.Theorems.Files;
+using Formula = ProofWorkbench.Theorems.Checking.Formula;
+using static ProofWorkbench.Symbolic.Expressions.Expr;
+
+namespace ProofWorkbench.Papers.Blanc2020.Checkers;
+
+/// <summary>
+/// <c>ou-linearized</c>: statements about the linearized label-noise process of <see cref="OrnsteinUhlenbeck"/>
+/// (symbols eta, gamma, s2 = Var ξ), decided exactly. <c>quantity: stationary-variance</c> with
+/// <c>order: exact</c> claims v* ≡ <c>stated</c>; with <c>order: leading</c> claims (v* − stated)/η → 0 as η → 0
+/// (checked as: the numerator of the simplified (v* − stated)/η vanishes at η = 0 while its denominator does not).
+/// <c>quantity: relaxation-time</c> claims that the variance's relaxation time T = −1/ln((1 − 2ηγ)²) is, as η → 0,
+/// a constant multiple of <c>stated</c>/η (stated a function of γ): lim ηT = −1/c₁ is derived from the Taylor
+/// coefficients of ln A, and d/dγ[(−1/c₁)/stated] ≡ 0 is tested.
+/// </summary>
+public sealed class OrnsteinUhlenbeckChecker : IClaimChecker
+{
+    /// <inheritdoc/>
+    public string Kind => "ou-linearized";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Parameters => ["quantity", "order", "stated"];
+
+    /// <inheritdoc/>
+    public ClaimResult Check(Claim claim, TheoremContext context)
+    {
+        var node = claim.Node;
+        var stated = node.Required("stated").Expression();
+        var allowed = new[] { "eta", "gamma", "s2" };
+        if (stated.FreeSymbols().Except(allowed).Any())
+            throw node.Required("stated").Error("the stated expression may use only eta, gamma and s2 (= Var ξ).");
+        var quantity = node.Required("quantity").Text();
+        var facts = new List<Fact>();
+        var formulas = new List<Formula>
+        {
+            new("second-moment recursion", $@"v \leftarrow {LatexPrinter.Print(OrnsteinUhlenbeck.Contraction)}\,v + {LatexPrinter.Print(OrnsteinUhlenbeck.Forcing)}"),
+        };
+        var values = new List<NamedValue>();
+        switch (quantity)
+        {
+            case "stationary-variance":
+            {
+                var v = OrnsteinUhlenbeck.StationaryVariance;
+                formulas.Add(new("v* = B/(1 − A), simplified", LatexPrinter.Print(Simplifier.Simplify(v))));
+                formulas.Add(new("as stated", LatexPrinter.Print(stated)));
+                var order = node.Optional("order")?.Text() ?? "exact";
+                if (order == "exact")
+                {
+                    var difference = Sub(v, stated);
+                    facts.Add(new ExactIdentity("v* − stated ≡ 0", difference, Simplifier.ZeroTest(difference)));
+                    formulas.Add(new("v* − stated, simplified", LatexPrinter.Print(Simplifier.Simplify(difference))));
+                }
+                else if (order == "leading")
+                {
+                    var scaled = Simplifier.Together(Div(Sub(v, stated), OrnsteinUhlenbeck.Eta));
+                    var (numerator, denominator) = NumeratorDenominator(scaled);
+                    var atZeroNum = Simplifier.Simplify(Substitution.Substitute(numerator, "eta", Num(0)));
+                    var atZeroDen = Simplifier.Simplify(Substitution.Substitute(denominator, "eta", Num(0)));
+                    formulas.Add(new("(v* − stated)/η, together", LatexPrinter.Print(scaled)));
+                    facts.Add(new ExactIdentity("numerator of (v* − stated)/η at η = 0", atZeroNum, Simplifier.ZeroTest(atZeroNum)));
+                    var denTest = Simplifier.ZeroTest(atZeroDen);
+                    facts.Add(new ExactIdentity("denominator of (v* − stated)/η at η = 0 is not 0 (" + InfixPrinter.Print(atZeroDen) + ")", atZeroDen,
+                        denTest == ZeroTestResult.Zero ? ZeroTestResult.NonZero : denTest == ZeroTestResult.NonZero ? ZeroTestResult.Zero : ZeroTestResult.Unknown));
+                }
+                else throw node.Required("order").Error($"order must be exact or leading, not '{order}'.");
+                break;
+            }
+            case "relaxation-time":
+            {
+                var c = OrnsteinUhlenbeck.LogContractionCoefficients();
+                var c0 = Simplifier.Simplify(c[0]);
+                facts.Add(new ExactIdentity("ln A at η = 0", c0, Simplifier.ZeroTest(c0)));
+                var limit = Simplifier.Simplify(Div(Num(-1), c[1]));
+                formulas.Add(new("lim η·T = −1/c₁", LatexPrinter.Print(limit)));
+                formulas.Add(new("stated (η·T up to a constant)", LatexPrinter.Print(stated)));
+                var ratio = Simplifier.Simplify(Div(limit, stated));
+                var dRatio = Simplifier.Simplify(Differentiator.Derivative(ratio, "gamma"));
+                formulas.Add(new("(lim η·T)/stated", LatexPrinter.Print(ratio)));
+                formulas.Add(new("d/dγ of the ratio", LatexPrinter.Print(dRatio)));
+                var test = Simplifier.ZeroTest(dRatio);
+                if (test != ZeroTestResult.Unknown)
+                    facts.Add(new ExactIdentity("d/dγ[(lim η·T)/stated] ≡ 0 (the ratio is a constant)", dRatio, test));
+                else
+                {
+                    // Fractional powers defeat the zero test: compare the ratio exactly at γ = 1 and γ = 4 instead.
+                    var at1 = Simplifier.Simplify(Substitution.Substitute(ratio, "gamma", Num(1)));
+                    var at4 = Simplifier.Simplify(Substitution.Substitute(ratio, "gamma", Num(4)));
+                    var difference = Simplifier.Simplify(Sub(at1, at4));
+                    values.Add(new("ratio at γ = 1, γ = 4", $"{InfixPrinter.Print(at1)}, {InfixPrinter.Print(at4)}"));
+                    facts.Add(new ExactIdentity("ratio(γ = 1) − ratio(γ = 4) = 0 (needed for a constant ratio)", difference, Simplifier.ZeroTest(difference)));
+                }
+                break;
+            }
+            default:
+                throw node.Required("quantity").Error($"quantity must be stationary-variance or relaxation-time, not '{quantity}'.");
+        }
+        var verdict = VerdictRule.Decide(facts);
+        string explanation = verdict switch
+        {
+            Verdict.Proved => "The statement holds exactly for the linearized recursion (every identity simplifies to 0).",
+            Verdict.Refuted => "The statement does not hold for the exact linearized recursion: " + string.Join("; ", facts.Where(f => f.Outcome == FactOutcome.Refutes).Select(f => f.Label + " fails")) + ".",
+            _ => "The zero test could not decide every identity.",
+        };
+        return ClaimResult.FromFacts(claim, facts, explanation,
+            [new EvidenceSection(EvidenceLayer.Symbolic, "the linearized noise process, exactly") { Formulas = formulas, Values = values }]);
+    }
+
+    private static (Expr Numerator, Expr Denominator) NumeratorDenominator(Expr e)
+    {
+        if (e is not Product p) return (e, Num(1));
+        var num = new List<Expr>();
+        var den = new List<Expr>();
+        foreach (var f in p.Factors)
+            if (f is Power { Exponent: Number { Value.Sign: < 0 } n } pw) den.Add(Pow(pw.Base, Num(-n.Value)));
+            else num.Add(f);
+        return (Mul(num), Mul(den));
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.Json.Nodes;
+using ProofWorkbench.Cli.Commands;
+
+namespace ProofWorkbench.Cli.Tests;
+
+/// <summary>
+/// <c>pwb refute</c> (issue 13): certificates for the G of the issue, the committed theorem files reproduced byte for byte,
+/// exit 1 with the reason when the One-point route cannot apply, exit 2 on bad input.
+/// </summary>
+public class RefuteCommandTests
+{
+    private const string Sigmoid = "1/(1+exp(-u))", Softplus = "log(1+exp(u))";
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProofWorkbench.sln"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+
+    // RefuteCommand.Run directly (not through Console, which CliRunner serializes): options as name/value pairs.
+    private static (int Exit, string Out, string Err, DirectoryInfo Dir) Refute(params string[] args)
+    {
+        var dir = Directory.CreateTempSubdirectory("pwb-refute-");
+        string? Get(string name) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+        var output = new StringWriter();
+        int exit;
+        try
+        {
+            exit = RefuteCommand.Run(Get("--activation"), Get("--G")!, Get("--d") ?? "1", Get("--sense") ?? "weak", Get("--budget") ?? "60",
+                dir.FullName, args.Contains("--json"), output, Get("--model") ?? "one-neuron");
+        }
+        catch (InputException ex) { return (2, output.ToString(), ex.Message, dir); }
+        return (exit, output.ToString(), "", dir);
+    }
+
+    [Fact]
+    public void The_issue_example_writes_a_proved_certificate_by_the_reflect_variant()
+    {
+        var (exit, output, _, dir) = Refute("--activation", Sigmoid, "--G", "(w-w0)^2+(a-a0)^2");
+        try
+        {
+            Assert.Equal(0, exit);
+            Assert.Contains("∇_θG vanishes at θ = θ₀ for every θ₀", output); // the stationary variant cannot apply to this G
+            var certificate = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.FullName, "refute.certificates", "refutes-G.json")))!;
+            Assert.Equal("proofworkbench-certificate", (string?)certificate["format"]);
+            Assert.Equal("proved", (string?)certificate["verdict"]);
+            Assert.Equal("one-point-reflect", (string?)certificate["claim"]!["parameters"]!["route"]);
+            Assert.Equal("-1", (string?)certificate["setup"]!["points"]!["limit"]!["a"]);
+            var facts = certificate["facts"]!.AsArray();
+            Assert.All(facts, f => Assert.Equal("proves", (string?)f!["outcome"]));
+            Assert.Contains(facts, f => ((string?)f!["label"])!.StartsWith("range condition", StringComparison.Ordinal));
+            Assert.True(File.Exists(Path.Combine(dir.FullName, "refute.md")));
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Theory]
+    [InlineData(Sigmoid, "sigmoid", "1", "norm2", "w^2+a^2")]
+    [InlineData(Softplus, "softplus", "1", "dist4", "((w-w0)^2+(a-a0)^2)^2")]
+    [InlineData(Sigmoid, "sigmoid", "2", "mirror", "(w1-w0_1)^2+(w2-w0_2)^2+(a+a0)^2")]
+    [InlineData(Softplus, "softplus", "2", "weighted", "(w1-w0_1)^2+(w2-w0_2)^2+2*(a-a0)^2")]
+    [InlineData(Softplus, "softplus", "2", "dist2", "(w1-w0_1)^2+(w2-w0_2)^2+(a-a0)^2")]
+    public void The_committed_theorem_files_are_reproduced_byte_for_byte(string activation, string name, string d, string g, string expression)
+    {
+        var (exit, _, _, dir) = Refute("--activation", activation, "--G", expression, "--d", d);
+        try
+        {
+            Assert.Equal(0, exit);
+            var written = File.ReadAllText(Path.Combine(dir.FullName, "refute.yaml"));
+            var committed = File.ReadAllText(Path.Combine(Root(), "theorems", "zhang2023", "refute", $"{name}-d{d}-{g}.yaml"));
+            Assert.Equal(committed, written.Replace("id: refute\n", $"id: refute-{name}-d{d}-{g}\n"));
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void Certificates_are_byte_identical_across_runs()
+    {
+        var (_, _, _, a) = Refute("--activation", Softplus, "--G", "(w-w0)^2+2*(a-a0)^2");
+        var (_, _, _, b) = Refute("--activation", Softplus, "--G", "(w-w0)^2+2*(a-a0)^2");
+        try
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(a.FullName, "refute.certificates", "refutes-G.json")),
+                File.ReadAllText(Path.Combine(b.FullName, "refute.certificates", "refutes-G.json")));
+        }
+        finally { a.Delete(recursive: true); b.Delete(recursive: true); }
+    }
+
+    [Theory]
+    [InlineData("(w-w0)^2+(a^2-a0^2)^2")] // critical at θ₀ and at (w₀, −a₀) for every θ₀
+    [InlineData("a0^2+w0")]               // constant in θ: characterizes every flow in the weak sense (paper 000, after Def. 4.5)
+    public void A_G_critical_at_both_limits_gets_no_certificate_and_exit_1(string g)
+    {
+        var (exit, output, _, dir) = Refute("--activation", Sigmoid, "--G", g, "--json");
+        try
+        {
+            Assert.Equal(1, exit);
+            var o = JsonNode.Parse(output)!;
+            Assert.False((bool)o["found"]!);
+            var outcomes = o["attempts"]!.AsArray().Select(a => (string)a!["outcome"]!).ToList();
+            Assert.Contains(outcomes, s => s.Contains("vanishes at θ = θ₀ for every θ₀"));
+            Assert.Contains(outcomes, s => s.Contains("vanishes at θ = (w₀, −a₀) for every θ₀"));
+            Assert.False(Directory.Exists(Path.Combine(dir.FullName, "refute.certificates")));
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void The_reflect_variant_needs_the_range_condition_and_says_so()
+    {
+        // σ = exp(−e^{−u}): σ > 0, σ′ > 0 but H = e^u is bounded below, the counterexample to Lemma 6.1 as printed; the
+        // range condition σ − cσ′ > 0 fails (σ/σ′ = e^u → 0), so the reflect variant must not certify anything.
+        var (exit, output, _, dir) = Refute("--activation", "exp(-exp(-u))", "--G", "(w-w0)^2+(a-a0)^2");
+        try
+        {
+            Assert.Equal(1, exit);
+            Assert.Contains("range condition", output);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Theory]
+    [InlineData("--G", "(w-w0)^2+b^2", "unknown variable b")]
+    [InlineData("--G", "abs(w-w0)", "must be smooth")]
+    [InlineData("--d", "0", "--d '0'")]
+    [InlineData("--sense", "medium", "--sense 'medium'")]
+    [InlineData("--budget", "-1", "--budget '-1'")]
+    public void Bad_input_is_one_sentence_and_exit_2(string option, string value, string expected)
+    {
+        var args = new List<string> { "--activation", Sigmoid };
+        if (option != "--G") args.AddRange(["--G", "(w-w0)^2+(a-a0)^2"]);
+        args.AddRange([option, value]);
+        var (exit, _, err, dir) = Refute([.. args]);
+        try
+        {
+            Assert.Equal(2, exit);
+            Assert.Contains(expected, err);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void Linear_model_a_G_that_ignores_w0_is_refuted_by_an_exact_kkt_failure()
+    {
+        var (exit, output, _, dir) = Refute("--model", "linear", "--G", "w1^2+w2^2", "--d", "2", "--json");
+        try
+        {
+            Assert.Equal(0, exit);
+            Assert.Equal("direct-linear-kkt", (string?)JsonNode.Parse(output)!["route"]);
+            var certificate = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.FullName, "refute.certificates", "refutes-G.json")))!;
+            Assert.Equal("refuted", (string?)certificate["verdict"]);
+            Assert.Equal("kkt", (string?)certificate["claim"]!["kind"]);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void Linear_model_the_characterizing_G_is_never_refuted()
+    {
+        // Section 4.1: ‖w − w₀‖² characterizes the flow of linear regression exactly; refute must find nothing and say so.
+        var (exit, output, _, dir) = Refute("--model", "linear", "--G", "(w1-w0_1)^2+(w2-w0_2)^2+(w3-w0_3)^2", "--d", "3");
+        try
+        {
+            Assert.Equal(1, exit);
+            Assert.Contains("the exact limit is a KKT point", output);
+            Assert.Contains("does not prove that G characterizes the flow", output);
+            Assert.False(Directory.Exists(Path.Combine(dir.FullName, "refute.certificates")));
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+}

@@ -1,0 +1,88 @@
+using ProofWorkbench.Evidence;
+using ProofWorkbench.Models;
+using ProofWorkbench.Papers.Zhang2023.Refutation;
+using ProofWorkbench.Symbolic.Expressions;
+using ProofWorkbench.Symbolic.Numbers;
+using ProofWorkbench.Theorems.Files;
+
+namespace ProofWorkbench.Tests.Papers.Zhang2023.Refutation;
+
+/// <summary>
+/// Soundness of <c>pwb refute</c> (issue 13): a G that characterizes the flow is never refuted, and a certificate whose
+/// premises are tampered with does not prove anything.
+/// </summary>
+public class RefutationSoundnessTests
+{
+    private static readonly Activation Sigmoid = Activation.Parse("1/(1+exp(-u))");
+
+    [Theory]
+    [InlineData("(w1-w0_1)^2+(w2-w0_2)^2", 2)]
+    [InlineData("(w1-w0_1)^2+(w2-w0_2)^2+(w3-w0_3)^2", 3)]
+    [InlineData("((w1-w0_1)^2+(w2-w0_2)^2)^2", 2)]          // same minimizers: also characterizes
+    [InlineData("exp((w1-w0_1)^2+(w2-w0_2)^2+(w3-w0_3)^2)", 3)] // same minimizers, transcendental gradient
+    [InlineData("(w-w0)^2", 1)]
+    public void Linear_model_characterizing_G_is_never_refuted(string g, int d)
+    {
+        var attempts = new List<RefutationAttempt>();
+        var found = LinearDirectRoute.Run(Regularizer.Parse(g, d), g, "test", TimeSpan.FromMinutes(5), attempts);
+        Assert.Null(found);
+        Assert.Single(attempts);
+    }
+
+    [Theory]
+    [InlineData("w1^2+w2^2", 2)]
+    [InlineData("(w1-w0_1)^2+2*(w2-w0_2)^2", 2)]
+    public void Linear_model_non_characterizing_G_is_refuted(string g, int d)
+    {
+        var attempts = new List<RefutationAttempt>();
+        Assert.NotNull(LinearDirectRoute.Run(Regularizer.Parse(g, d), g, "test", TimeSpan.FromMinutes(5), attempts));
+    }
+
+    [Theory]
+    [InlineData("a0^2+w0")]
+    [InlineData("(w-w0)^2+(a^2-a0^2)^2")]
+    public void One_neuron_G_critical_at_both_limits_gets_no_one_point_certificate(string g)
+    {
+        var result = RefutationSearch.Run(Sigmoid, Regularizer.Parse(g, 1), TimeSpan.FromMinutes(5));
+        Assert.Null(result.Certificate);
+    }
+
+    private static IReadOnlyList<(IReadOnlyList<Rational> X, Expr Y)> Data(OnePointVariant v, IReadOnlyList<Rational> w0, Rational a0) =>
+        [([2], OnePointRefutation.Label(Sigmoid, v, w0, a0, [2])), ([-1], OnePointRefutation.Label(Sigmoid, v, w0, a0, [-1]))];
+
+    [Fact]
+    public void The_reflect_certificate_proves_and_each_tampered_premise_leaves_it_undecided()
+    {
+        var g = Regularizer.Parse("(w-w0)^2+(a-a0)^2", 1);
+        var hypotheses = OnePointRefutation.ReflectHypotheses(Sigmoid);
+        Rational half = new(1, 2);
+        var good = OnePointRefutation.Certify(Sigmoid, g, OnePointVariant.Reflect, [half], 1, Data(OnePointVariant.Reflect, [half], 1), hypotheses);
+        Assert.Equal(Verdict.Proved, VerdictRule.Decide(good));
+
+        // A label of the stationary variant: (w₀, −a₀) is not in M_D1.
+        var wrongLabel = Data(OnePointVariant.Reflect, [half], 1).ToList();
+        wrongLabel[0] = Data(OnePointVariant.Stationary, [half], 1)[0];
+        Assert.Equal(Verdict.Inconclusive, VerdictRule.Decide(OnePointRefutation.Certify(Sigmoid, g, OnePointVariant.Reflect, [half], 1, wrongLabel, hypotheses)));
+        // Parallel inputs: the normals at θ* are dependent when x₂ = x₁.
+        var parallel = new[] { Data(OnePointVariant.Reflect, [half], 1)[0], Data(OnePointVariant.Reflect, [half], 1)[0] };
+        Assert.Equal(Verdict.Inconclusive, VerdictRule.Decide(OnePointRefutation.Certify(Sigmoid, g, OnePointVariant.Reflect, [half], 1, parallel, hypotheses)));
+        // No proofs of the hypotheses.
+        Assert.Equal(Verdict.Inconclusive, VerdictRule.Decide(OnePointRefutation.Certify(Sigmoid, g, OnePointVariant.Reflect, [half], 1, Data(OnePointVariant.Reflect, [half], 1), [])));
+        // A G critical at (w₀, −a₀).
+        var mirror = Regularizer.Parse("(w-w0)^2+(a+a0)^2", 1);
+        Assert.Equal(Verdict.Inconclusive, VerdictRule.Decide(OnePointRefutation.Certify(Sigmoid, mirror, OnePointVariant.Reflect, [half], 1, Data(OnePointVariant.Reflect, [half], 1), hypotheses)));
+        // No fact ever refutes: a failed certificate never claims that G characterizes the flow.
+        Assert.DoesNotContain(OnePointRefutation.Certify(Sigmoid, mirror, OnePointVariant.Reflect, [half], 1, wrongLabel, hypotheses), f => f.Outcome == FactOutcome.Refutes);
+    }
+
+    [Fact]
+    public void The_range_condition_is_not_proved_for_the_counterexample_to_Lemma_6_1_as_printed()
+    {
+        // σ = exp(−e^{−u}): σ > 0 and σ′ > 0, but σ/σ′ = e^u → 0, so H is bounded below (theorems/zhang2023/lemma6-1-conserved-quantity.yaml).
+        var facts = OnePointRefutation.ReflectHypotheses(Activation.Parse("exp(-exp(-u))"));
+        Assert.Equal(3, facts.Count);
+        Assert.Equal(Smt.SmtVerdict.Proved, facts[0].Answer);
+        Assert.Equal(Smt.SmtVerdict.Proved, facts[1].Answer);
+        Assert.NotEqual(Smt.SmtVerdict.Proved, facts[2].Answer);
+    }
+}
