@@ -70,8 +70,10 @@ internal static class ValidatedLimit
         var (sv, sigmaVar) = c.Activation();
         SignBinding.SameRelation(At(c, k++, "smt-check")["goal"], new Relation(sv, RelationOperator.Greater, Zero));
         SignBinding.SameRelation(At(c, k++, "smt-check")["goal"], new Relation(c.SigmaPrimeAt(Sym(sigmaVar)), RelationOperator.Greater, Zero));
-        if (k < c.Facts.Count && c.Facts[k]["kind"].Str() == "exact-identity") k++; // H′ − σ/σ′ ≡ 0, re-derived below instead
+        bool identity = k < c.Facts.Count && c.Facts[k]["kind"].Str() == "exact-identity"; // H′ − σ/σ′ ≡ 0, re-derived below
+        if (identity) k++;
         var root = At(c, k++, "certified-root");
+        if (identity != root["integral"].IsNull) throw new RejectException($"{root.Path}: a closed-form H comes with its identity H′ − σ/σ′ ≡ 0, a quadrature without");
         var u = root["variable"].Str();
         Rational n = s.X.Aggregate(Rational.Zero, (a, x) => a + x * x), u0 = s.X.Select((x, i) => x * t0.W[i]).Aggregate(Rational.Zero, (a, v) => a + v);
         if (n.IsZero) throw new RejectException($"{root.Path}: x = 0, the level set is not a graph over u");
@@ -132,6 +134,7 @@ internal static class ValidatedLimit
     {
         var (lo, hi) = e["enclosure"].Interval();
         Rational max = lo.Abs() > hi.Abs() ? lo.Abs() : hi.Abs(), min = lo.Sign <= 0 && hi.Sign >= 0 ? Rational.Zero : lo.Abs() < hi.Abs() ? lo.Abs() : hi.Abs();
+        if (e["tolerance"].IsNull || Rational.FromDouble(tol.ToDouble()) != e["tolerance"].Rat()) throw new RejectException($"{e.Path}.tolerance: not the claim's tolerance {tol}");
         var outcome = e["outcome"].Str();
         if (outcome is Facts.Outcomes.Proves or Facts.Outcomes.Confirms ? max > tol : outcome == Facts.Outcomes.Refutes && min <= tol)
             throw new RejectException($"{e.Path}: the enclosure [{lo}, {hi}] does not give '{outcome}' against the claim's tolerance {tol}");
