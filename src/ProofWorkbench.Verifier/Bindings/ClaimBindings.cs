@@ -70,6 +70,7 @@ internal static class ClaimBindings
     {
         new EqualsBinding(), new SignBinding(), new ConservedBinding(), new Prop61Binding(), new KktBinding(), new RecipeOnePointBinding(),
         new ConvergesBinding(), new TwoPointOverlapBinding(),
+        new RefutesGBinding(),
     }.ToDictionary(b => b.Kind);
 
     /// <summary>The binding of a claim kind, or null when the verifier has none.</summary>
