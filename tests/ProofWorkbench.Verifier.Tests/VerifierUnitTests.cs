@@ -34,6 +34,25 @@ public class VerifierUnitTests
         Assert.Equal(VerificationStatus.Verified, r.Status);
     }
 
+    private static JsonObject Smt(string goal) => new()
+    {
+        ["kind"] = "smt-check", ["label"] = "l", ["outcome"] = "proves", ["goal"] = goal, ["assumptions"] = new JsonArray(), ["domain"] = new JsonArray(),
+        ["answer"] = "proved", ["witness"] = new JsonObject(), ["explanation"] = "e", ["script"] = "",
+    };
+
+    [Fact]
+    public void AnEqualsClaimProvedByZ3OnItsWrittenDomainIsVerifiedButNotOnASmallerOne()
+    {
+        var parameters = new JsonObject { ["lhs"] = "sqrt(x)^2", ["rhs"] = "x" };
+        var ok = CertificateVerifier.Verify(Cert("equals", parameters, [Smt("sqrt(x)^2 - x == 0")], "proved"));
+        Assert.True(ok.Status == VerificationStatus.Verified, ok.Reason);
+        // The same difference, written so that its domain also excludes x = 1: Z3 proves it, but on less than the claim's domain.
+        var smaller = CertificateVerifier.Verify(Cert("equals", (JsonObject)parameters.DeepClone(), [Smt("(sqrt(x)^2 - x)*(x - 1)/(x - 1) == 0")], "proved"));
+        Assert.Equal(VerificationStatus.Rejected, smaller.Status);
+        Assert.Contains("$.facts[0].goal", smaller.Reason);
+        Assert.Contains("x - 1 != 0", smaller.Reason);
+    }
+
     [Fact]
     public void AnIdentityOfAnotherExpressionIsRejectedNamingTheFact()
     {

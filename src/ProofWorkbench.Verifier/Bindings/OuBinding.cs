@@ -38,6 +38,7 @@ internal sealed class OuBinding : IClaimBinding
             Identity.Bind(facts[1], AtZero(denominator), "the denominator of (v* − stated)/η at η = 0", nonzero: true);
             return "(v* − stated)/η → 0: its numerator vanishes at η = 0, its denominator does not";
         }
+        if (c.Param("quantity")?.Str() != "relaxation-time") throw new RejectException($"$.claim.parameters.quantity: unknown quantity '{c.Param("quantity")?.Str()}'");
         var logA = Call("log", A);
         var ratio = Div(Div(MinusOne, AtZero(Differentiator.Derivative(logA, "eta"))), stated);
         var two = Identity.Facts(c, 2);

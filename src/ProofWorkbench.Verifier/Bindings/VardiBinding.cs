@@ -49,6 +49,11 @@ internal sealed class VardiBinding(string kind) : IClaimBinding
         for (int l = 0; l < d; l++)
         {
             var field = Mul(Num(-2 * scale), Add(data.Select((s, i) => Mul(Sub(Call("relu", U(i)), s["y"].Expr()), Sym($"s{i + 1}"), Num(X[i][l]))).ToArray()));
+            // The fact states the field itself (in w and sᵢ = σ′(uᵢ)) at exactly the verifier's point, and its value there.
+            ClaimView.Same(facts[l]["expression"], field, $"ẇ{l + 1}");
+            var at = facts[l]["at"].Entries().ToList();
+            if (at.Count != point.Count || at.Any(kv => !point.TryGetValue(kv.Key, out var v) || !Exact.IsZero(Sub(v, Num(kv.Value.Rat())))))
+                throw new RejectException($"{facts[l].Path}.at: not w₀ with sᵢ = σ′(uᵢ)");
             Identity.BindZero(facts[l], Substitution.Substitute(field, point), $"ẇ{l + 1} at w₀");
             Identity.BindZero(facts[d + l], Sub(limit[l], Num(w0[l])), $"the stated limit − w₀, component {l + 1}");
         }

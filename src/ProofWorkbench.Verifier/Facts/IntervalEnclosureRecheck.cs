@@ -48,7 +48,7 @@ internal sealed class IntervalEnclosureRecheck : IFactRechecker
                 // A signed fact claims only the strict sign: judged on the re-evaluation when the stated enclosure is narrower.
                 if (finite && Exact.StrictSign(mine) == required && required != 0 && fact["tolerance"].IsNull && !(Rational.FromDouble(mine.Hi) < lo || Rational.FromDouble(mine.Lo) > hi))
                     (lo, hi) = (Rational.FromDouble(mine.Lo), Rational.FromDouble(mine.Hi));
-                else if (!(Rational.FromDouble(mine.Hi) < lo || Rational.FromDouble(mine.Lo) > hi) || !finite)
+                else if (!finite || !(Rational.FromDouble(mine.Hi) < lo || Rational.FromDouble(mine.Lo) > hi))
                     return new FactCheck(fact.Path, Kind, fact["outcome"].Str(), false, "the stated enclosure is narrower than the outward-rounded double re-evaluation, which overlaps it (not re-checked)");
                 else throw new RejectException($"{fact.Path} (interval-enclosure): {e} on the stated box is not enclosed by [{lo}, {hi}] (re-evaluated with outward-rounded intervals)");
             }
@@ -77,7 +77,7 @@ internal sealed class IntervalEnclosureRecheck : IFactRechecker
         Interval r;
         try { r = IntervalEvaluator.Evaluate(e, box); }
         catch (InputException) { return false; }
-        if (!double.IsNaN(r.Lo) && !double.IsNaN(r.Hi) && Rational.FromDouble(r.Lo) >= lo && Rational.FromDouble(r.Hi) <= hi && double.IsFinite(r.Lo) && double.IsFinite(r.Hi)) return true;
+        if (double.IsFinite(r.Lo) && double.IsFinite(r.Hi) && Rational.FromDouble(r.Lo) >= lo && Rational.FromDouble(r.Hi) <= hi) return true;
         if (depth >= MaxDepth || box.Count == 0) return false;
         var (name, side) = box.OrderByDescending(kv => kv.Value.Width).ThenBy(kv => kv.Key, StringComparer.Ordinal).First();
         if (side.Width <= 0) return false;
