@@ -116,6 +116,18 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("Certificates re-checked by pwb verify: 1 verified, 1 not verified (1 numeric), 0 rejected.", table);
     }
 
+    /// <summary>A required parameter (declared by the claim kind, documented by pwb kinds) that is missing is one positioned sentence, exit 2.</summary>
+    [Fact]
+    public void MissingRequiredParameterExitsTwoWithPositionAndMeaning()
+    {
+        var dir = Temp();
+        var path = Path.Combine(dir, "t.yaml");
+        File.WriteAllText(path, "id: t\ntitle: T\nsource: s\nstatement: S\nsetup:\n  activation: \"exp(u)\"\nclaims:\n  - id: c\n    kind: converges\n    statement: s\n    source: s\n    from: {w: [1], a: 1}\n    to: {w: [1], a: 1}\n    expect: proved\n");
+        var (exit, _, err) = CliRunner.Run("check", path, "--out", Path.Combine(dir, "out"));
+        Assert.Equal(2, exit);
+        Assert.Contains($"{path}:8:5: claim 'c' (converges) needs 'dataset' (dataset): the training set S", err);
+    }
+
     [Fact]
     public void MalformedFileExitsTwoWithPosition()
     {
