@@ -63,7 +63,7 @@ public static class HtmlReport
         sb.Append("</h3>\n");
         // Figures first, floated beside the text (a report of Figure 1 fits on two screens, issue 16 item 4).
         foreach (var pe in pc.Evidence.Where(pe => pe.SameAs is null))
-            if ((pe.Section.Figure is { } spec ? FlowFigure.Draw(spec) : pe.Section.PathFigure is { } paths ? MeanPathFigure.Draw(paths) : null) is { } fig)
+            if (SectionFigure.Of(pe.Section) is { } fig)
             {
                 attachments.Add(new ReportAttachment($"{baseName}.{fig.FileName}", fig.Svg));
                 sb.Append("<figure class=\"side\" id=\"figure-E").Append(pe.Number).Append("\">\n").Append(Html.InlineSvg(fig.Svg, $"E{pe.Number}"))

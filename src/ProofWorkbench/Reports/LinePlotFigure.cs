@@ -17,6 +17,8 @@ public sealed record PlotCurve(string Title, IReadOnlyList<(double X, double Y)>
     public IReadOnlyList<double>? Upper { get; init; }
     /// <summary>Mark each point with a circle (for sweeps over a few parameter values).</summary>
     public bool Markers { get; init; }
+    /// <summary>Draw the points as markers only, without the joining line (independent checks at a few parameter values).</summary>
+    public bool MarkersOnly { get; init; }
 }
 
 /// <summary>The axes of a line plot.</summary>
@@ -63,8 +65,8 @@ public static class LinePlotFigure
             }
             var line = new LineSeries
             {
-                Title = c.Title, Color = color, StrokeThickness = 2, LineStyle = c.Dashed ? LineStyle.Dash : LineStyle.Solid,
-                MarkerType = c.Markers ? MarkerType.Circle : MarkerType.None, MarkerSize = 3, MarkerFill = color,
+                Title = c.Title, Color = color, StrokeThickness = 2, LineStyle = c.MarkersOnly ? LineStyle.None : c.Dashed ? LineStyle.Dash : LineStyle.Solid,
+                MarkerType = c.Markers || c.MarkersOnly ? MarkerType.Circle : MarkerType.None, MarkerSize = c.MarkersOnly ? 4 : 3, MarkerFill = color,
             };
             foreach (var (x, y) in c.Points)
                 if (Drawable(x, y, axes)) line.Points.Add(new DataPoint(PlotStyle.Round(x), PlotStyle.Round(y)));

@@ -90,7 +90,7 @@ public static class MarkdownReport
                     attachments.Add(new ReportAttachment(name, smt));
                     sb.AppendLine($"SMT-LIB2 script: [{name}]({name}) (re-run with `z3 {name}`)").AppendLine();
                 }
-                if ((e.Figure is { } spec ? FlowFigure.Draw(spec) : e.PathFigure is { } paths ? MeanPathFigure.Draw(paths) : null) is { } fig)
+                if (SectionFigure.Of(e) is { } fig)
                 {
                     var name = $"{baseName}.{fig.FileName}";
                     attachments.Add(new ReportAttachment(name, fig.Svg));

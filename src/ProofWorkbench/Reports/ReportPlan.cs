@@ -72,8 +72,9 @@ public static class ReportPlan
         sb.Append('\u0001').Append(e.SmtLib ?? "").Append('\u0001');
         if (e.Figure is { } fig) sb.Append(fig.Title).Append('\u0002').Append(fig.Caption).Append('\u0002').Append(string.Join(";", fig.Runs.Select(r => r.Label + "|" + string.Join(",", r.Limit))));
         if (e.PathFigure is { } path) sb.Append('\u0001').Append(path.FileName); // a mean-path figure is its own evidence
+        if (e.LineFigure is { } line) sb.Append('\u0001').Append(line.FileName); // so is a line plot
         // A section with neither values, formulas, script nor figure is identified by its summary alone.
-        if (e.Formulas.Count == 0 && e.Values.Count == 0 && e.SmtLib is null && e.Figure is null && e.PathFigure is null) sb.Append(e.Summary);
+        if (e.Formulas.Count == 0 && e.Values.Count == 0 && e.SmtLib is null && e.Figure is null && e.PathFigure is null && e.LineFigure is null) sb.Append(e.Summary);
         return sb.ToString();
     }
 

@@ -21,8 +21,11 @@ public static class KktSolver
     /// <summary>Newton iterations allowed.</summary>
     public const int MaxIterations = 500;
 
-    /// <summary>Solves for data X (rows are samples, exact), y (exact), depth D and scale α.</summary>
-    public static KktSolution Solve(IReadOnlyList<IReadOnlyList<Rational>> x, IReadOnlyList<Rational> y, int depth, double alpha)
+    /// <summary>
+    /// Solves for data X (rows are samples, exact), y (exact), depth D and scale α, starting Newton from
+    /// <paramref name="nu0"/> (e.g. the solution at a nearby α: continuation) or from ν = 0.
+    /// </summary>
+    public static KktSolution Solve(IReadOnlyList<IReadOnlyList<Rational>> x, IReadOnlyList<Rational> y, int depth, double alpha, IReadOnlyList<double>? nu0 = null)
     {
         if (!(alpha > 0) || double.IsInfinity(alpha)) throw new InputException($"α must be a positive number, not {alpha}.");
         if (depth < 2) throw new InputException($"the depth D must be at least 2, not {depth}.");
@@ -37,6 +40,9 @@ public static class KktSolver
         var Y = y.Select(v => v.ToDouble()).ToArray();
 
         var nu = new double[n];
+        if (nu0 is not null && nu0.Count == n && nu0.All(double.IsFinite)
+            && Z(X, nu0.ToArray()).All(v => Math.Abs(v) < link.DomainBound && double.IsFinite(link.G(v))))
+            nu = nu0.ToArray();
         var (f, scale) = Residual(X, Y, link, nu);
         double fn = Norm(f);
         int it = 0;

@@ -48,7 +48,20 @@ public sealed record EvidenceSection(EvidenceLayer Layer, string Summary)
     public PhasePlane? Figure { get; init; }
     /// <summary>A mean-path-with-band figure (stochastic simulations against a prediction), drawn at report time.</summary>
     public MeanPathPlot? PathFigure { get; init; }
+    /// <summary>A line plot (e.g. a parameter sweep on log axes), drawn at report time by <see cref="Reports.LinePlotFigure"/>.</summary>
+    public LinePlot? LineFigure { get; init; }
 }
+
+/// <summary>
+/// A line plot requested by a checker (numbers only; <see cref="Reports.LinePlotFigure"/> renders it when the report is
+/// written). The curve and axis records are the plain data of <see cref="Reports.PlotCurve"/> and <see cref="Reports.PlotAxes"/>.
+/// </summary>
+/// <param name="FileName">File name without directory.</param>
+/// <param name="Title">The plot title.</param>
+/// <param name="Caption">The caption.</param>
+/// <param name="Axes">The axes (titles, logarithmic or not).</param>
+/// <param name="Curves">The curves, in legend order.</param>
+public sealed record LinePlot(string FileName, string Title, string Caption, Reports.PlotAxes Axes, IReadOnlyList<Reports.PlotCurve> Curves);
 
 /// <summary>One simulated mean path: (τ, mean, confidence half-width) at its checkpoints.</summary>
 /// <param name="Title">Legend title, e.g. "η = 0.02: mean of 400 runs".</param>

@@ -76,4 +76,48 @@ public class WoodworthTests
     [InlineData("y: [1, 1]", Verdict.Confirmed)]
     public void ImplicitBiasKind(string data, Verdict expected) =>
         Assert.Equal(expected, ClaimKindTests.VerdictOf($"kind: diagonal-implicit-bias\nX: [[1, 0, 1], [0, 1, 1]]\n{data}\nalphas: [1/2]\nloss-scale: 1/2\ntolerance: 1e-8"));
+
+    // Reference values from mpmath at 50 digits (findroot on Xβ = y, β = 2α² sinh(Xᵀν), continued from large α):
+    // at α = 1e-4, ‖β̂_α‖₁ = 1.00009999499913, ‖β̂_α − β*_L1‖₂ = 1.73196e-4, ‖β̂_α − β*_L2‖₂ = 0.577177.
+    [Fact]
+    public void SweepAtTheRichEndMatchesTheHighPrecisionReference()
+    {
+        var inst = new DiagonalInstance(X, Y);
+        var p = AlphaSweep.Run(inst, [1e-4, 1e-3], [0, 0, 1], [new(1, 3), new(1, 3), new(2, 3)]);
+        Assert.True(Math.Abs(p[0].L1Norm - 1.00009999499913) <= p[0].L1NormError + 1e-14, $"{p[0].L1Norm}");
+        Assert.True(Math.Abs(p[0].DistanceToL1 - 1.73196e-4) < 1e-9);
+        Assert.True(Math.Abs(p[0].DistanceToL2 - 0.577177) < 1e-6);
+        Assert.True(p[0].DistanceToL1 < p[1].DistanceToL1);
+    }
+
+    [Fact]
+    public void SweepGridHasExactDecadesAndTheRightLength()
+    {
+        var g = AlphaSweep.Grid(-2, 1, 4);
+        Assert.Equal(13, g.Count);
+        Assert.Equal(0.01, g[0]);
+        Assert.Equal(0.1, g[4]);
+        Assert.Equal(10.0, g[^1]);
+        Assert.Throws<InputException>(() => AlphaSweep.Grid(1, 1, 4));
+    }
+
+    [Fact]
+    public void LargestDecreaseSeesOnlyDecreases()
+    {
+        Assert.Equal(0, AlphaSweep.LargestDecrease([1, 2, 3], [0, 0, 0]).Decrease);
+        Assert.Equal(0.5, AlphaSweep.LargestDecrease([1, 2, 1.5, 3], [0, 0, 0, 0]).Decrease);
+    }
+
+    private const string Sweep = "kind: diagonal-alpha-sweep\nX: [[1, 0, 1], [0, 1, 1]]\ny: [1, 1]\nalpha-from: 1/1000\nalpha-to: 10\npoints-per-decade: 2\n"
+        + "flow-alphas: [1/100, 1]\nloss-scale: 1/2\nl2-end-tolerance: 1e-5\nmonotone-tolerance: 1e-12\nflow-tolerance: 1e-6\n";
+
+    [Theory]
+    [InlineData("l1-end-tolerance: 1e-2", Verdict.Confirmed)]
+    [InlineData("l1-end-tolerance: 1e-4", Verdict.Refuted)] // ‖β̂_α − β*_L1‖₂ = 1.73e-3 at α = 1e-3
+    public void AlphaSweepKind(string body, Verdict expected) =>
+        Assert.Equal(expected, ClaimKindTests.VerdictOf(Sweep + body));
+
+    [Fact]
+    public void AlphaSweepRejectsANonPowerOfTen() =>
+        Assert.ThrowsAny<InputException>(() => ClaimKindTests.VerdictOf(Sweep.Replace("alpha-from: 1/1000", "alpha-from: 1/3") + "l1-end-tolerance: 1e-2"));
 }
