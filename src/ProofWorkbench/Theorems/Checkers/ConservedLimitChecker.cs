@@ -29,15 +29,8 @@ public sealed class ConservedLimitChecker : IClaimChecker
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
-        var sigma = context.ActivationOf(claim);
-        var setNode = claim.Node.Required("dataset");
-        var data = context.DatasetOf(setNode);
-        var from = context.Point(claim.Node.Required("from"));
-        var to = context.Point(claim.Node.Required("to"));
-        if (data.Samples.Count != 1) throw setNode.Error("a conserved-limit claim takes a one-sample dataset (Lemma A.3).");
+        var (sigma, data, from, to, x, _) = OneSampleLimitClaim.Read(claim, context, "Lemma A.3");
         int d = data.Dimension;
-        if (from.W.Count != d || to.W.Count != d) throw claim.Node.Error($"'from' and 'to' need {d} weights, as the data have d = {d}.");
-        var x = data.Samples[0].X.Select(e => e is Number n ? n.Value : throw setNode.Error("the input x must be exact numbers.")).ToArray();
 
         var hypotheses = LemmaA3Hypotheses.Prove(sigma);
         var goals = Papers.Zhang2023.LemmaA3.LemmaA3Route.HypothesisGoals(sigma);
@@ -78,7 +71,7 @@ public sealed class ConservedLimitChecker : IClaimChecker
             var limit = ConservedLimitEnclosure.Create(sigma, out var reason);
             if (limit is null)
             {
-                facts.Add(new Evidence.ExactIdentity($"Q(θ*) − Q(θ₀) = 0 not decided: {reason}", Num(da), Symbolic.Simplification.ZeroTestResult.Unknown));
+                facts.Add(Evidence.NumericEstimate.NotDecided("Q(θ*) − Q(θ₀) = 0", reason));
                 return Done(claim, facts, $"Q(θ*) = Q(θ₀) could not be decided: {reason}.", evidence, values, formulas);
             }
             var ratio = Div(sigma.Definition, sigma.Derivative(1));
