@@ -20,7 +20,17 @@ public sealed class RefutesGChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "refutes-G";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "regularizer", "route", "from", "limit", "datasets", "dataset", "witness"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Needs("regularizer", "expression in θ and θ₀", "the candidate G(θ, θ₀)"),
+            ClaimParameter.Needs("route", "one-point-stationary, one-point-reflect or direct", "the route of the refutation"),
+            ClaimParameter.From,
+            ClaimParameter.May("limit", "point", "one-point routes (required there): the flows' common limit θ*"),
+            ClaimParameter.May("datasets", "list of two datasets", "one-point routes (required there): two one-sample datasets"),
+            ClaimParameter.May("dataset", "dataset", "direct route (required there): the one-sample dataset S, a label of a₀'s sign"),
+            ClaimParameter.May("witness", "list of numbers", "direct route (required there): w′ of the point θ′ = (w′, y/σ(xᵀw′)) ∈ M_S with G(θ′; θ₀) < G(θ*; θ₀)"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

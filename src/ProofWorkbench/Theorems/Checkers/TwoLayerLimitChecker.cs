@@ -19,7 +19,16 @@ public sealed class TwoLayerLimitChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "two-layer-limit";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "x", "neurons", "init", "width", "seed", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Needs("x", "list of numbers", "the input of the one sample (x, −g(θ₀, x))"),
+            ClaimParameter.May("neurons", "list of {w: [...], a: ...}", "θ₀ given explicitly (or use init)"),
+            ClaimParameter.May("init", "random or equal-time", "θ₀ generated (with width and seed) instead of neurons"),
+            ClaimParameter.May("width", "integer m", "the number of neurons when init is given"),
+            ClaimParameter.May("seed", "integer", "the seed of init random"),
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -24,7 +24,12 @@ public sealed class OrnsteinUhlenbeckChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "ou-linearized";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["quantity", "order", "stated"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("quantity", "stationary-variance or relaxation-time", "the quantity of the linearized process"),
+            ClaimParameter.May("order", "exact or leading", "with stationary-variance: exact equality or the leading order in η; default exact"),
+            ClaimParameter.Needs("stated", "expression in eta, gamma, s2", "the printed formula"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -21,7 +21,14 @@ public sealed class SgdExpansionChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "sgd-expansion";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["output", "parameters", "x", "y", "identity"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("output", "expression", "h(x; θ) in the parameters and x"),
+            ClaimParameter.Needs("parameters", "list of names", "the parameters θ"),
+            ClaimParameter.May("x", "number", "the input substituted; default symbolic x"),
+            ClaimParameter.May("y", "number", "the label substituted; default symbolic y"),
+            ClaimParameter.May("identity", "expansion or fifth-term", "which identity of eq. (6) / Section 3.3; default expansion"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
