@@ -21,11 +21,11 @@ public sealed class ImplicitBiasChecker : IClaimChecker
     /// <inheritdoc/>
     public IReadOnlyList<ClaimParameter> Parameters =>
         [
-            ClaimParameter.Needs("X", "matrix (list of rows)", "the design matrix (rows are samples)"),
-            ClaimParameter.Needs("y", "list of numbers", "the labels"),
-            ClaimParameter.May("depth", "integer 2…16", "D; default 2"),
+            ClaimParameter.DesignMatrix,
+            ClaimParameter.Labels,
+            ClaimParameter.Depth,
             ClaimParameter.Needs("alphas", "list of positive numbers", "the initialization scales α"),
-            ClaimParameter.May("loss-scale", "number", "c in L = c·‖Xβ − y‖²; default 1"),
+            ClaimParameter.DiagonalLossScale,
             ClaimParameter.Tolerance,
             ClaimParameter.May("kkt-tolerance", "positive number", "the bound required of the KKT solution; default 1e-12"),
         ];

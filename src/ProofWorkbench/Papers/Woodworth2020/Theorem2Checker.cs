@@ -23,8 +23,8 @@ public sealed class Theorem2Checker : IClaimChecker
     /// <inheritdoc/>
     public IReadOnlyList<ClaimParameter> Parameters =>
         [
-            ClaimParameter.Needs("X", "matrix (list of rows)", "the design matrix (rows are samples)"),
-            ClaimParameter.Needs("y", "list of numbers", "the labels"),
+            ClaimParameter.DesignMatrix,
+            ClaimParameter.Labels,
             ClaimParameter.Needs("epsilons", "list of positive numbers", "the ε of Theorem 2"),
             ClaimParameter.May("lemma1-betas", "list of vectors", "β at which Lemma 1 (Appendix B) is also checked as printed"),
         ];

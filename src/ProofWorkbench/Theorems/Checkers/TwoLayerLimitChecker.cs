@@ -23,10 +23,10 @@ public sealed class TwoLayerLimitChecker : IClaimChecker
         [
             ClaimParameter.Activation,
             ClaimParameter.Needs("x", "list of numbers", "the input of the one sample (x, −g(θ₀, x))"),
-            ClaimParameter.May("neurons", "list of {w: [...], a: ...}", "θ₀ given explicitly (or use init)"),
-            ClaimParameter.May("init", "random or equal-time", "θ₀ generated (with width and seed) instead of neurons"),
-            ClaimParameter.May("width", "integer m", "the number of neurons when init is given"),
-            ClaimParameter.May("seed", "integer", "the seed of init random"),
+            ClaimParameter.Neurons,
+            ClaimParameter.Init,
+            ClaimParameter.Width,
+            ClaimParameter.Seed,
             ClaimParameter.Tolerance,
         ];
 

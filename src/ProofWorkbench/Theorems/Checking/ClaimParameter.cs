@@ -54,4 +54,28 @@ public sealed record ClaimParameter(string Name, string Type, string Meaning, bo
 
     /// <summary><c>flow-tolerance</c>: the ODE solver's tolerance.</summary>
     public static ClaimParameter FlowTolerance { get; } = May("flow-tolerance", "positive number", "the ODE solver's tolerance; default 2e-14");
+
+    /// <summary><c>neurons</c>: an explicit two-layer θ₀ (paper 000, Corollary 6.2).</summary>
+    public static ClaimParameter Neurons { get; } = May("neurons", "list of {w: [...], a: ...}", "θ₀ given explicitly (or use init)");
+
+    /// <summary><c>init</c>: a generated two-layer θ₀.</summary>
+    public static ClaimParameter Init { get; } = May("init", "random or equal-time", "θ₀ generated (with width and seed) instead of neurons");
+
+    /// <summary><c>width</c>: the number of neurons of a generated θ₀.</summary>
+    public static ClaimParameter Width { get; } = May("width", "integer m", "the number of neurons when init is given");
+
+    /// <summary><c>seed</c>: the seed of a random θ₀.</summary>
+    public static ClaimParameter Seed { get; } = May("seed", "integer", "the seed of init random");
+
+    /// <summary><c>X</c>: the design matrix of paper 003's diagonal network.</summary>
+    public static ClaimParameter DesignMatrix { get; } = Needs("X", "matrix (list of rows)", "the design matrix (rows are samples)");
+
+    /// <summary><c>y</c>: the labels of paper 003's diagonal network.</summary>
+    public static ClaimParameter Labels { get; } = Needs("y", "list of numbers", "the labels");
+
+    /// <summary><c>depth</c>: D of paper 003's diagonal network.</summary>
+    public static ClaimParameter Depth { get; } = May("depth", "integer 2…16", "D; default 2");
+
+    /// <summary><c>loss-scale</c> of paper 003's diagonal network.</summary>
+    public static ClaimParameter DiagonalLossScale { get; } = May("loss-scale", "number", "c in L = c·‖Xβ − y‖²; default 1");
 }

@@ -144,7 +144,7 @@ public sealed class LabelNoiseDriftChecker : IClaimChecker
         }
         var formulas = new List<Formula>
         {
-            new("R(θ) = Σᵢ ‖∇_θ h(xᵢ; θ)‖²", LatexPrinter.Print(regularizer.Regularizer)),
+            new("R(θ) = Σᵢ ‖∇_θ h(xᵢ; θ)‖²", regularizer.Regularizer),
             new("predicted slow motion", @"\frac{d\theta}{d\tau} = -P_T(\theta)\,\nabla R(\theta),\quad \tau = \eta^2\,\mathrm{Var}\,\xi\;k/n"),
         };
         var longest = series.MaxBy(s => s.Checkpoints[^1].Tau)!;

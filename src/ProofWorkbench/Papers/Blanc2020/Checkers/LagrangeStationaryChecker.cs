@@ -82,7 +82,7 @@ public sealed class LagrangeStationaryChecker : IClaimChecker
             Verdict.Refuted => "Not a stationary point of R on the manifold: " + string.Join("; ", facts.Where(f => f.Outcome == FactOutcome.Refutes).Select(f => f.Label)) + " is exactly nonzero.",
             _ => "The zero test could not decide every minor.",
         };
-        var formulas = new List<Formula> { new("R(θ)", LatexPrinter.Print(Simplifier.Simplify(r.Regularizer))) };
+        var formulas = new List<Formula> { new("R(θ)", Simplifier.Simplify(r.Regularizer)) };
         return ClaimResult.FromFacts(claim, facts, explanation,
             [new EvidenceSection(EvidenceLayer.Symbolic, "Lagrange condition ∇R ∥ ∇h at the point, exactly") { Formulas = formulas, Values = [new("h − y", InfixPrinter.Print(residual)), .. shown] }]);
     }
