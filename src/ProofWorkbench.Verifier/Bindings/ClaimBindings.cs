@@ -69,7 +69,7 @@ internal static class ClaimBindings
     private static readonly IReadOnlyDictionary<string, IClaimBinding> Table = new IClaimBinding[]
     {
         new EqualsBinding(), new SignBinding(), new ConservedBinding(), new Prop61Binding(), new KktBinding(), new RecipeOnePointBinding(),
-        new ConvergesBinding(), new TwoPointOverlapBinding(), new ConservedLimitBinding(),
+        new ConvergesBinding(), new TwoPointOverlapBinding(), new ConservedLimitBinding(), new ParabolaLimitBinding(),
         new RefutesGBinding(),
     }.ToDictionary(b => b.Kind);
 
