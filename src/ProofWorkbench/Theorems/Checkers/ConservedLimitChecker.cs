@@ -24,7 +24,13 @@ public sealed class ConservedLimitChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "conserved-limit";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "dataset", "from", "to"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Needs("dataset", "dataset", "one sample (x, y), x ≠ 0"),
+            ClaimParameter.From,
+            ClaimParameter.Needs("to", "point", "the stated limit θ* = (w*, a*): a name in setup.points or {w: [...], a: ...}"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

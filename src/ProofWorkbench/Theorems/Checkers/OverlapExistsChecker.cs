@@ -20,7 +20,13 @@ public sealed class OverlapExistsChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "overlap-exists";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "from", "dataset", "x2"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.From,
+            ClaimParameter.Needs("dataset", "dataset", "S₁, one sample with d = 1"),
+            ClaimParameter.Needs("x2", "[lo, hi]", "the interval searched for x₂ (S₂ = (x₂, a₁*σ(x₂w₁*)))"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

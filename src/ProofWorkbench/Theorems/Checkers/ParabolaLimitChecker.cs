@@ -23,7 +23,15 @@ public sealed class ParabolaLimitChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "parabola-limit";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "dataset", "from", "to", "scale", "exponent"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Dataset,
+            ClaimParameter.From,
+            ClaimParameter.Needs("to", "point", "the stated limit θ* = (w*, a*): a name in setup.points or {w: [...], a: ...}"),
+            ClaimParameter.Needs("scale", "positive number", "C, where σ = C·e^{βu} on the set the flow visits"),
+            ClaimParameter.Needs("exponent", "nonzero number", "β, where σ = C·e^{βu} on the set the flow visits"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

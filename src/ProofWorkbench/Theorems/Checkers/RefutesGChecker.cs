@@ -20,7 +20,15 @@ public sealed class RefutesGChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "refutes-G";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "regularizer", "route", "from", "limit", "datasets"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Needs("regularizer", "expression in θ and θ₀", "the candidate G(θ, θ₀)"),
+            ClaimParameter.Needs("route", "one-point-stationary or one-point-reflect", "the route of the refutation"),
+            ClaimParameter.From,
+            ClaimParameter.Needs("limit", "point", "the flows' common limit θ*"),
+            ClaimParameter.Needs("datasets", "list of two datasets", "two one-sample datasets"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

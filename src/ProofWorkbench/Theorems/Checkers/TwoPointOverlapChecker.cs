@@ -23,7 +23,14 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "two-point-overlap";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "from", "datasets", "refine", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.From,
+            ClaimParameter.Needs("datasets", "list of two datasets", "S₁ and S₂"),
+            ClaimParameter.May("refine", "dataset name", "refine this one-sample dataset's x₂ (y₂ tied to θ₁*) until the overlap holds"),
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
