@@ -13,8 +13,7 @@ internal sealed class ConservedLimitBinding : IClaimBinding
 
     public string Bind(ClaimView c)
     {
-        var s = ValidatedLimit.Sample(c.Setup["datasets"], c.Param("dataset")!.Str());
-        var (t0, to) = (ValidatedLimit.Point(c, "from"), ValidatedLimit.Point(c, "to"));
+        var (s, t0, to) = ValidatedLimit.Limit(c);
         int d = s.X.Count, k = 0;
         if (to.W.Count != d || to.W.Where((w, i) => w != t0.W[i]).Any()) throw new UnsupportedException("θ* moves w: Q(θ*) = Q(θ₀) needs H = ∫σ/σ′, which the verifier does not integrate");
         ValidatedLimit.Hypotheses(c, ref k);

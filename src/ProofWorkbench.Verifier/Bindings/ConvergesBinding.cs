@@ -12,8 +12,7 @@ internal sealed class ConvergesBinding : IClaimBinding
     public string Bind(ClaimView c)
     {
         ValidatedLimit.NotNumeric(c);
-        var s = ValidatedLimit.Sample(c.Setup["datasets"], c.Param("dataset")!.Str());
-        var (t0, to) = (ValidatedLimit.Point(c, "from"), ValidatedLimit.Point(c, "to"));
+        var (s, t0, to) = ValidatedLimit.Limit(c);
         int k = 0;
         var (u, bracket, _, coords) = ValidatedLimit.Bind(c, ref k, s, t0);
         var tol = ValidatedLimit.Tolerance(c);

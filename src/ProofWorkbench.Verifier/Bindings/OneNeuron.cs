@@ -55,6 +55,10 @@ internal static class ValidatedLimit
         return (s[0]["x"].Items().Select(v => v.Rat()).ToList(), s[0]["y"].Expr());
     }
 
+    /// <summary>The claim's one-sample <c>dataset</c>, θ₀ (<c>from</c>) and the stated limit (<c>to</c>).</summary>
+    public static ((IReadOnlyList<Rational> X, Expr Y) S, (IReadOnlyList<Rational> W, Rational A) T0, (IReadOnlyList<Rational> W, Rational A) To) Limit(ClaimView c) =>
+        (Sample(c.Setup["datasets"], c.Param("dataset")!.Str()), Point(c, "from"), Point(c, "to"));
+
     /// <summary>A point θ of the setup.</summary>
     public static (IReadOnlyList<Rational> W, Rational A) Point(ClaimView c, string param) =>
         (c.Setup["points"][c.Param(param)!.Str()]["w"].Items().Select(v => v.Rat()).ToList(), c.Setup["points"][c.Param(param)!.Str()]["a"].Rat());

@@ -16,8 +16,7 @@ internal sealed class ParabolaLimitBinding : IClaimBinding
 
     public string Bind(ClaimView c)
     {
-        var s = ValidatedLimit.Sample(c.Setup["datasets"], c.Param("dataset")!.Str());
-        var (t0, to) = (ValidatedLimit.Point(c, "from"), ValidatedLimit.Point(c, "to"));
+        var (s, t0, to) = ValidatedLimit.Limit(c);
         Rational C = c.Param("scale")!.Rat(), beta = c.Param("exponent")!.Rat(), lambda = beta * (to.A * to.A - t0.A * t0.A) / 2;
         var (sigma, v) = c.Activation();
         if (sigma is not Piecewise pw || pw.Pieces.Any(p => p.Condition is not { Left: Symbol, Operator: RelationOperator.Less, Right: Number }))
