@@ -11,9 +11,8 @@ internal sealed class ConvergesBinding : IClaimBinding
 
     public string Bind(ClaimView c)
     {
-        if (!c.Facts.Any(f => f["kind"].Str() == "certified-root") && c.Facts.Any(f => f["kind"].Str() is "numeric-estimate" or "flow-run")) throw new UnsupportedException("the limit rests on the ODE route (numeric), not on a validated Lemma A.3 root");
-        var s = ValidatedLimit.Sample(c.Setup["datasets"], c.Param("dataset")!.Str());
-        var (t0, to) = (ValidatedLimit.Point(c, "from"), ValidatedLimit.Point(c, "to"));
+        ValidatedLimit.NotNumeric(c);
+        var (s, t0, to) = ValidatedLimit.Limit(c);
         int k = 0;
         var (u, bracket, _, coords) = ValidatedLimit.Bind(c, ref k, s, t0);
         var tol = ValidatedLimit.Tolerance(c);

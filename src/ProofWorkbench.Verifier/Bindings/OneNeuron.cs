@@ -55,6 +55,10 @@ internal static class ValidatedLimit
         return (s[0]["x"].Items().Select(v => v.Rat()).ToList(), s[0]["y"].Expr());
     }
 
+    /// <summary>The claim's one-sample <c>dataset</c>, θ₀ (<c>from</c>) and the stated limit (<c>to</c>).</summary>
+    public static ((IReadOnlyList<Rational> X, Expr Y) S, (IReadOnlyList<Rational> W, Rational A) T0, (IReadOnlyList<Rational> W, Rational A) To) Limit(ClaimView c) =>
+        (Sample(c.Setup["datasets"], c.Param("dataset")!.Str()), Point(c, "from"), Point(c, "to"));
+
     /// <summary>A point θ of the setup.</summary>
     public static (IReadOnlyList<Rational> W, Rational A) Point(ClaimView c, string param) =>
         (c.Setup["points"][c.Param(param)!.Str()]["w"].Items().Select(v => v.Rat()).ToList(), c.Setup["points"][c.Param(param)!.Str()]["a"].Rat());
@@ -67,9 +71,7 @@ internal static class ValidatedLimit
     public static (string U, (Rational Lo, Rational Hi) Bracket, IReadOnlyList<(Rational Lo, Rational Hi)> Theta, IReadOnlyList<Expr> Coords) Bind(
         ClaimView c, ref int k, (IReadOnlyList<Rational> X, Expr Y) s, (IReadOnlyList<Rational> W, Rational A) t0)
     {
-        var (sv, sigmaVar) = c.Activation();
-        SignBinding.SameRelation(At(c, k++, "smt-check")["goal"], new Relation(sv, RelationOperator.Greater, Zero));
-        SignBinding.SameRelation(At(c, k++, "smt-check")["goal"], new Relation(c.SigmaPrimeAt(Sym(sigmaVar)), RelationOperator.Greater, Zero));
+        Hypotheses(c, ref k);
         bool identity = k < c.Facts.Count && c.Facts[k]["kind"].Str() == "exact-identity"; // H′ − σ/σ′ ≡ 0, re-derived below
         if (identity) k++;
         var root = At(c, k++, "certified-root");
@@ -79,34 +81,22 @@ internal static class ValidatedLimit
         if (n.IsZero) throw new RejectException($"{root.Path}: x = 0, the level set is not a graph over u");
         Expr su = c.SigmaAt(Sym(u)), ratio = Div(su, c.SigmaPrimeAt(Sym(u))), f = root["function"].Expr();
         var m = Sub(Div(Pow(Div(s.Y, su), Two), Two), Div(Pow(Num(t0.A), Two), Two));
-        Expr deltaH; // H(u) − H(u₀) as the facts write it
         if (root["integral"].IsNull)
         {
             var d = Sub(f, m);
             if (!Exact.IsZero(Add(Differentiator.Derivative(d, u), Div(ratio, Num(n)))) || !Exact.IsZero(Substitution.Substitute(d, u, Num(u0))))
                 throw new RejectException($"{root.Path}.function: not the level-set function (y/σ(u))²/2 − (H(u) − H(u₀))/|x|² − a₀²/2 with H′ = σ/σ′, u₀ = {u0}, |x|² = {n}");
-            deltaH = Mul(Num(-n), d);
         }
         else
         {
             var term = root["integral"];
-            deltaH = Sym(term["symbol"].Str());
-            if (!Exact.IsZero(Sub(term["integrand"].Expr(), Substitution.Substitute(ratio, u, Sym(term["variable"].Str())))) || term["lower"].Rat() != u0 || term["variable"].Str() != u)
-                throw new RejectException($"{root.Path}.integral: not I = ∫_{{u₀}}^{{u}} σ/σ′ with u₀ = {u0}");
-            ClaimView.Same(f, root.Path, Sub(m, Div(deltaH, Num(n))), "level-set function (y/σ(u))²/2 − I/|x|² − a₀²/2");
+            if (!IntegralIs(term, u, u0, ratio)) throw new RejectException($"{root.Path}.integral: not I = ∫_{{u₀}}^{{u}} σ/σ′ with u₀ = {u0}");
+            ClaimView.Same(f, root.Path, Sub(m, Div(Sym(term["symbol"].Str()), Num(n))), "level-set function (y/σ(u))²/2 − I/|x|² − a₀²/2");
         }
         if (root["sign_at_lo"].Int() != 1 || root["sign_at_hi"].Int() != -1) throw new RejectException($"{root.Path}: G decreases, so its signs at the bracket ends must be +1 and −1");
         var bracket = root["bracket"].Interval();
         int ySign = Precise.Sign(s.Y) is var p and not 0 ? p : Exact.StrictSign(IntervalEvaluator.Evaluate(s.Y, new Dictionary<string, Interval>()));
-        if (!(t0.A.IsZero || s.Y.Equals(Zero) || t0.A.Sign * ySign > 0))
-        {
-            var range = At(c, k++, "interval-enclosure");
-            if (range["required_sign"].Int() != -1 || range["box"].Entries().Select(e => e.Key).SingleOrDefault() != u)
-                throw new RejectException($"{range.Path}: a₀ and y have opposite signs, so H(u_L) − H(u₀) + |x|²a₀²/2 < 0 must be shown at a point u_L");
-            if (!root["integral"].IsNull && range["integral"].Node?.ToJsonString() != root["integral"].Node!.ToJsonString())
-                throw new RejectException($"{range.Path}.integral: not the root's integral term");
-            Is(range["expression"], Add(deltaH, Div(Mul(Num(n), Pow(Num(t0.A), Two)), Two)), "H(u) − H(u₀) + |x|²a₀²/2");
-        }
+        if (!(t0.A.IsZero || s.Y.Equals(Zero) || t0.A.Sign * ySign > 0)) Range(c, At(c, k++, "interval-enclosure"), u0, n, t0.A);
         var coords = Coordinates(s, t0, u, u0, n, su);
         var theta = new List<(Rational, Rational)>();
         foreach (var coord in coords)
@@ -121,6 +111,37 @@ internal static class ValidatedLimit
 
     private static IReadOnlyList<Expr> Coordinates((IReadOnlyList<Rational> X, Expr Y) s, (IReadOnlyList<Rational> W, Rational A) t0, string u, Rational u0, Rational n, Expr su) =>
         [.. t0.W.Select((w, i) => Add(Num(w), Mul(Div(Sub(Sym(u), Num(u0)), Num(n)), Num(s.X[i])))), Div(s.Y, su)];
+
+    /// <summary>Throws unsupported when the claim rests on the ODE route (numeric facts, no certified root).</summary>
+    public static void NotNumeric(ClaimView c)
+    {
+        if (!c.Facts.Any(f => f["kind"].Str() == "certified-root") && c.Facts.Any(f => f["kind"].Str() is "numeric-estimate" or "flow-run"))
+            throw new UnsupportedException("the limit rests on the ODE route (numeric), not on a validated Lemma A.3 root");
+    }
+
+    /// <summary>The facts k, k + 1: SMT checks of σ(u) &gt; 0 and σ′(u) &gt; 0 (Lemma A.3's hypotheses).</summary>
+    public static void Hypotheses(ClaimView c, ref int k)
+    {
+        var (sv, v) = c.Activation();
+        SignBinding.SameRelation(At(c, k++, "smt-check")["goal"], new Relation(sv, RelationOperator.Greater, Zero));
+        SignBinding.SameRelation(At(c, k++, "smt-check")["goal"], new Relation(c.SigmaPrimeAt(Sym(v)), RelationOperator.Greater, Zero));
+    }
+
+    /// <summary>Lemma A.3's range condition (a₀ and a* of opposite signs): H(u_L) − H(u₀) + n·a₀²/2 &lt; 0 at a point, where the
+    /// expression minus n·a₀²/2 has derivative σ/σ′ and vanishes at u₀, or is the integral term ∫_{u₀}^{u} σ/σ′.</summary>
+    public static void Range(ClaimView c, J range, Rational u0, Rational n, Rational a0)
+    {
+        var u = range["box"].Entries().Select(e => e.Key).SingleOrDefault();
+        if (range["required_sign"].Int() != -1 || u is null) throw new RejectException($"{range.Path}: a₀ and a* have opposite signs, so H(u_L) − H(u₀) + |x|²a₀²/2 < 0 must be shown at a point u_L");
+        var ratio = Div(c.SigmaAt(Sym(u)), c.SigmaPrimeAt(Sym(u)));
+        var dh = Sub(range["expression"].Expr(), Div(Mul(Num(n), Pow(Num(a0), Two)), Two));
+        if (range["integral"].IsNull ? !Exact.IsZero(Sub(Differentiator.Derivative(dh, u), ratio)) || !Exact.IsZero(Substitution.Substitute(dh, u, Num(u0)))
+            : !IntegralIs(range["integral"], u, u0, ratio) || !Exact.IsZero(Sub(dh, Sym(range["integral"]["symbol"].Str()))))
+            throw new RejectException($"{range.Path}.expression: not H(u) − H(u₀) + |x|²a₀²/2 with H′ = σ/σ′, u₀ = {u0}, |x|² = {n}");
+    }
+
+    private static bool IntegralIs(J term, string u, Rational u0, Expr ratio) => term["variable"].Str() == u && term["lower"].Rat() == u0
+        && Exact.IsZero(Sub(term["integrand"].Expr(), ratio));
 
     /// <summary>Requires the enclosure fact's box to be exactly {u: bracket}.</summary>
     public static void OnBracket(J e, string u, (Rational Lo, Rational Hi) bracket)

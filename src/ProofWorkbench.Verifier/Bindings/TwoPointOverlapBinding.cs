@@ -13,7 +13,7 @@ internal sealed class TwoPointOverlapBinding : IClaimBinding
 
     public string Bind(ClaimView c)
     {
-        if (!c.Facts.Any(f => f["kind"].Str() == "certified-root") && c.Facts.Any(f => f["kind"].Str() is "numeric-estimate" or "flow-run")) throw new UnsupportedException("the limits rest on the ODE route (numeric), not on validated Lemma A.3 roots");
+        ValidatedLimit.NotNumeric(c);
         var names = c.Param("datasets")!.Items().Select(n => n.Str()).ToList();
         var s1 = ValidatedLimit.Sample(c.Setup["datasets"], names[0]);
         var s2 = c.Param("refine") is null ? ValidatedLimit.Sample(c.Setup["datasets"], names[1])
