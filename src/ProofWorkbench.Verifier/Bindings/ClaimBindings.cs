@@ -66,6 +66,7 @@ internal static class ClaimBindings
     private static readonly IReadOnlyDictionary<string, IClaimBinding> Table = new IClaimBinding[]
     {
         new EqualsBinding(), new SignBinding(), new ConservedBinding(), new Prop61Binding(), new KktBinding(), new RecipeOnePointBinding(),
+        new RefutesGBinding(),
     }.ToDictionary(b => b.Kind);
 
     /// <summary>The binding of a claim kind, or null when the verifier has none.</summary>
