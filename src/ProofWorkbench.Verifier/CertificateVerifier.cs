@@ -56,7 +56,7 @@ public static class CertificateVerifier
             try
             {
                 bound = facts.Count == 0 ? "no facts"
-                    : binding?.Bind(new ClaimView(claim, claim["parameters"], c["setup"], facts)) ?? throw new UnsupportedException($"no binding for the claim kind '{kind}'");
+                    : binding?.Bind(new ClaimView(claim, claim["parameters"], c["setup"], facts) { Witness = c.Has("witness") ? c["witness"] : null }) ?? throw new UnsupportedException($"no binding for the claim kind '{kind}'");
             }
             catch (UnsupportedException ex) { bound = ""; unbound = ex.Message; }
             if (numeric) return Result(VerificationStatus.Unsupported, "numeric, not verified: " + string.Join(", ", checks.Where(k => !k.Rechecked).Select(k => $"{k.Path} ({k.Kind})")) + (unbound.Length > 0 ? $"; {unbound}" : ""), true);

@@ -65,13 +65,22 @@ internal static class Bisection
     }
 
     /// <summary>The enclosure of g over x ∈ on, or null when the evaluation fails or is not finite.</summary>
-    public static Interval? Eval(Symbolic.Expressions.Expr g, string x, Interval on)
+    public static Interval? Eval(Symbolic.Expressions.Expr g, string x, Interval on, IReadOnlyDictionary<string, Interval>? extra = null)
     {
         try
         {
-            var r = IntervalEvaluator.Evaluate(g, new Dictionary<string, Interval> { [x] = on });
+            var r = IntervalEvaluator.Evaluate(g, new Dictionary<string, Interval>(extra ?? new Dictionary<string, Interval>()) { [x] = on });
             return double.IsFinite(r.Lo) && double.IsFinite(r.Hi) ? r : null;
         }
         catch (InputException) { return null; }
     }
+}
+
+/// <summary>An integral term of a fact (docs/certificates.md): <c>symbol</c> stands for ∫_{lower}^{v} integrand, enclosed by
+/// Symbolic's validated quadrature (Taylor models with interval jets, <see cref="ValidatedQuadrature"/>).</summary>
+internal static class Integral
+{
+    /// <summary>{symbol: an enclosure of ∫_{lower}^{v} integrand for every v ∈ <paramref name="at"/>}, or null without a term.</summary>
+    public static Dictionary<string, Interval>? Over(J? term, Interval at) => term is null || term.IsNull ? null
+        : new() { [term["symbol"].Str()] = ValidatedQuadrature.Integrate(term["integrand"].Expr(), term["variable"].Str(), Exact.Enclose(term["lower"].Rat()), at) };
 }

@@ -27,8 +27,13 @@ public class KindsCommandTests
         var text = KindsCommand.Reference(ClaimCheckers.All());
         foreach (var c in ClaimCheckers.All())
         {
-            Assert.Contains($"| `{c.Kind}` |", text, StringComparison.Ordinal);
-            foreach (var p in c.Parameters) Assert.Contains($"`{p}`", text, StringComparison.Ordinal);
+            Assert.Contains($"\n## {c.Kind}\n", text, StringComparison.Ordinal);
+            Assert.Equal(c.Parameters.Count, c.Parameters.Select(p => p.Name).Distinct().Count());
+            foreach (var p in c.Parameters)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(p.Type) || string.IsNullOrWhiteSpace(p.Meaning), $"{c.Kind}.{p.Name} needs a type and a meaning");
+                Assert.Contains($"| `{p.Name}` | {p.Type.Replace("|", "\\|")} | {(p.Required ? "yes" : "no")} |", text, StringComparison.Ordinal);
+            }
         }
     }
 }

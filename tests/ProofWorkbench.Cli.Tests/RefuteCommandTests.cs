@@ -87,8 +87,28 @@ public class RefuteCommandTests
         finally { a.Delete(recursive: true); b.Delete(recursive: true); }
     }
 
+    [Fact]
+    public void A_G_critical_at_both_one_point_limits_gets_a_direct_certificate()
+    {
+        // (w − w₀)² + (a² − a₀²)²: ∇_θG vanishes at θ₀ and at (w₀, −a₀) for every θ₀, so both One-point variants say so;
+        // the direct route finds θ′ ∈ M_S with G(θ′) < G(θ*) at an enclosed limit (Definition 4.5).
+        var (exit, output, _, dir) = Refute("--activation", Sigmoid, "--G", "(w-w0)^2+(a^2-a0^2)^2", "--json");
+        try
+        {
+            Assert.Equal(0, exit);
+            var o = JsonNode.Parse(output)!;
+            Assert.True((bool)o["found"]!);
+            Assert.Equal("direct", (string)o["route"]!);
+            var outcomes = o["attempts"]!.AsArray().Select(a => (string)a!["outcome"]!).ToList();
+            Assert.Contains(outcomes, s => s.Contains("vanishes at θ = θ₀ for every θ₀"));
+            Assert.Contains(outcomes, s => s.Contains("vanishes at θ = (w₀, −a₀) for every θ₀"));
+            var cert = File.ReadAllText(Path.Combine(dir.FullName, "refute.certificates", "refutes-G.json"));
+            Assert.Equal(ProofWorkbench.Verifier.VerificationStatus.Verified, ProofWorkbench.Verifier.CertificateVerifier.Verify(cert).Status);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
     [Theory]
-    [InlineData("(w-w0)^2+(a^2-a0^2)^2")] // critical at θ₀ and at (w₀, −a₀) for every θ₀
     [InlineData("a0^2+w0")]               // constant in θ: characterizes every flow in the weak sense (paper 000, after Def. 4.5)
     public void A_G_critical_at_both_limits_gets_no_certificate_and_exit_1(string g)
     {
@@ -111,11 +131,14 @@ public class RefuteCommandTests
     {
         // σ = exp(−e^{−u}): σ > 0, σ′ > 0 but H = e^u is bounded below, the counterexample to Lemma 6.1 as printed; the
         // range condition σ − cσ′ > 0 fails (σ/σ′ = e^u → 0), so the reflect variant must not certify anything.
+        // The direct route, with labels of a₀'s sign (the flow never crosses a = 0), needs no range condition and refutes G.
         var (exit, output, _, dir) = Refute("--activation", "exp(-exp(-u))", "--G", "(w-w0)^2+(a-a0)^2");
         try
         {
-            Assert.Equal(1, exit);
+            Assert.Equal(0, exit);
+            Assert.Contains("one-point (reflect: θ* = (w₀, −a₀)): not applicable", output);
             Assert.Contains("range condition", output);
+            Assert.Contains("direct (Definition 4.5", output);
         }
         finally { dir.Delete(recursive: true); }
     }

@@ -12,10 +12,8 @@ public class GeneratedCertificateTests(GeneratedCertificates certs)
     private static readonly string[] ExactKinds = ["exact-identity", "exact-value", "smt-check", "interval-enclosure", "certified-root", "isolated-zeros", "linear-algebra"];
 
     // Known gaps (docs/certificates.md, "What the verifier does not re-check"): SMT formulas built directly as SMT-LIB2
-    // (no goal expression to regenerate from) and KKT claims of nonlinear models.
-    // (no goal expression to regenerate from), KKT claims of nonlinear models, integral terms (validated quadrature), and
-    // claim kinds without a binding.
-    private static readonly string[] KnownGaps = ["cannot be regenerated", "nonlinear", "integral term", "no binding for the claim kind", "not decided by outward-rounded", "narrower than the outward-rounded"];
+    // (no goal expression to regenerate from), KKT claims of nonlinear models, and claim kinds without a binding.
+    private static readonly string[] KnownGaps = ["cannot be regenerated", "nonlinear", "no binding for the claim kind", "narrower than the outward-rounded"];
 
     private static readonly Lazy<JsonSchema> Schema = new(() =>
     {
@@ -61,6 +59,27 @@ public class GeneratedCertificateTests(GeneratedCertificates certs)
             verified++;
         }
         Assert.True(verified >= 30, $"only {verified} verified");
+    }
+
+    [Theory]
+    [InlineData("fig1-two-point-sigmoid.certificates/limit-on-S1.json")]
+    [InlineData("fig1-two-point-sigmoid.certificates/limit-on-S2.json")]
+    [InlineData("fig1-two-point-sigmoid.certificates/overlap-with-refined-data.json")]
+    [InlineData("fig1-two-point-sigmoid.certificates/overlap-with-printed-data.json")]
+    [InlineData("fig2-one-point-softplus.certificates/limit-x06.json")]
+    [InlineData("fig2-one-point-softplus.certificates/limit-x14.json")]
+    [InlineData("fig2-one-point-softplus.certificates/limit-x18.json")]
+    public void FigureOneAndTwoLimitsAreVerified(string file)
+    {
+        var (_, text) = certs.All.Single(c => c.File.Replace('\\', '/').EndsWith(file, StringComparison.Ordinal));
+        var r = CertificateVerifier.Verify(text);
+        Assert.True(r.Status == VerificationStatus.Verified, $"{file}: {r.Status}: {r.Reason}");
+        // Lemma A.3 route: every limit enclosure of the certificate is at most 1e-12 wide.
+        foreach (var f in JsonNode.Parse(text)!["facts"]!.AsArray().Where(f => f!["label"]!.GetValue<string>().Contains("for u* in the bracket")))
+        {
+            var e = f!["enclosure"]!.AsArray().Select(v => ProofWorkbench.Symbolic.Numbers.Rational.Parse(v!.GetValue<string>())).ToList();
+            Assert.True(e[1] - e[0] <= new ProofWorkbench.Symbolic.Numbers.Rational(1, 1_000_000_000_000), $"{file}: {f["label"]}");
+        }
     }
 
     [Fact]

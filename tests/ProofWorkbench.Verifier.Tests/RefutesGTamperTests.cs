@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 namespace ProofWorkbench.Verifier.Tests;
 
 /// <summary>
-/// The refutes-G certificates of theorems/zhang2023/refute (pwb refute's One-point route, issue 13): every one is verified,
-/// and each mutation class — a number, a sign, an expression, the verdict, a dropped fact — is rejected with the reason
-/// the refutes-G binding gives (the JSON path and what failed).
+/// The refutes-G certificates of theorems/zhang2023/refute (pwb refute's One-point and direct routes, issue 13): every one
+/// is verified (the direct ones through validated quadrature too), and each
+/// mutation class — a number, a sign, an expression, the verdict, a dropped fact — is rejected with the reason the
+/// refutes-G binding gives (the JSON path and what failed).
 /// </summary>
 [Collection("certificates")]
 public class RefutesGTamperTests(GeneratedCertificates certs)
@@ -14,7 +15,19 @@ public class RefutesGTamperTests(GeneratedCertificates certs)
         certs.All.Select(c => (c.File, Cert: (JsonObject)JsonNode.Parse(c.Text)!))
             .Where(c => c.Cert["claim"]!["kind"]!.GetValue<string>() == "refutes-G").ToList();
 
-    private static bool Reflect(JsonObject c) => c["claim"]!["parameters"]!["route"]!.GetValue<string>() == "one-point-reflect";
+    private static string Route(JsonObject c) => c["claim"]!["parameters"]!["route"]!.GetValue<string>();
+
+    private static bool Reflect(JsonObject c) => Route(c) == "one-point-reflect";
+
+    private static bool OnePoint(JsonObject c) => Route(c).StartsWith("one-point", StringComparison.Ordinal);
+
+    private static bool Direct(JsonObject c) => Route(c) == "direct";
+
+    // Direct certificates whose limit rests on validated quadrature (an integral term: the softplus).
+    private static bool Quadrature(JsonObject c) => c["facts"]!.AsArray().Any(f => f!["integral"] is JsonObject);
+
+    private static JsonObject Sample(JsonObject c, string key) =>
+        c["setup"]!["datasets"]![c["claim"]!["parameters"]![key] is JsonArray a ? a[0]!.GetValue<string>() : c["claim"]!["parameters"]![key]!.GetValue<string>()]![0]!.AsObject();
 
     private static bool Proved(JsonObject c) => c["verdict"]!.GetValue<string>() == "proved";
 
@@ -48,13 +61,15 @@ public class RefutesGTamperTests(GeneratedCertificates certs)
             var r = CertificateVerifier.Verify(cert.ToJsonString());
             Assert.True(r.Status == VerificationStatus.Verified, $"{file}: {r.Status}: {r.Reason}");
         }
+        Assert.Contains(all, c => Direct(c.Cert) && Proved(c.Cert) && !Quadrature(c.Cert));
+        Assert.Contains(all, c => Direct(c.Cert) && Proved(c.Cert) && Quadrature(c.Cert));
         Assert.Contains(all, c => Reflect(c.Cert) && Proved(c.Cert));
         Assert.Contains(all, c => !Reflect(c.Cert) && Proved(c.Cert));
         Assert.Contains(all, c => !Proved(c.Cert));
     }
 
     [Fact]
-    public void ANumberChangedInTheInitialPointIsRejected() => Rejected(_ => true, c =>
+    public void ANumberChangedInTheInitialPointIsRejected() => Rejected(OnePoint, c =>
     {
         var p = Point(c, "from");
         p["a"] = (Symbolic.Numbers.Rational.Parse(p["a"]!.GetValue<string>()) + 1).ToString();
@@ -62,15 +77,61 @@ public class RefutesGTamperTests(GeneratedCertificates certs)
     }, "$.claim.parameters.limit", 22);
 
     [Fact]
-    public void ANumberChangedInALabelIsRejected() => Rejected(Proved, c =>
+    public void ANumberChangedInALabelIsRejected() => Rejected(c => Proved(c) && OnePoint(c), c =>
     {
-        var sample = c["setup"]!["datasets"]![c["claim"]!["parameters"]!["datasets"]![0]!.GetValue<string>()]![0]!.AsObject();
+        var sample = Sample(c, "datasets");
         sample["y"] = $"{sample["y"]!.GetValue<string>()} + 1/1000";
         return true;
     }, "is not the derived r_1(θ*)", 20);
 
     [Fact]
-    public void TheSignOfTheLimitFlippedIsRejected() => Rejected(_ => true, c =>
+    public void DirectRoute_ANumberChangedInTheLabelOrTheInitialPointIsRejected()
+    {
+        Rejected(c => Direct(c), c =>
+        {
+            var sample = Sample(c, "dataset");
+            sample["y"] = $"{sample["y"]!.GetValue<string>()} + 1/1000";
+            return true;
+        }, "level-set function", 6);
+        Rejected(c => Direct(c), c =>
+        {
+            var p = Point(c, "from");
+            p["w"]![0] = (Symbolic.Numbers.Rational.Parse(p["w"]![0]!.GetValue<string>()) + new Symbolic.Numbers.Rational(1, 1000)).ToString();
+            return true;
+        }, "u₀ =", 6);
+    }
+
+    [Fact]
+    public void DirectRoute_AChangedWitnessOrBracketIsRejected()
+    {
+        Rejected(c => Direct(c) && Proved(c), c =>
+        {
+            var w = c["claim"]!["parameters"]!["witness"]!.AsArray();
+            w[0] = (Symbolic.Numbers.Rational.Parse(w[0]!.GetValue<string>()) + new Symbolic.Numbers.Rational(1, 8)).ToString();
+            return true;
+        }, "is not the derived", 4);
+        Rejected(c => Direct(c), c =>
+        {
+            var root = c["facts"]!.AsArray().Single(f => f!["kind"]!.GetValue<string>() == "certified-root")!;
+            var b = root["bracket"]!.AsArray();
+            b[0] = (Symbolic.Numbers.Rational.Parse(b[0]!.GetValue<string>()) - new Symbolic.Numbers.Rational(1, 1000)).ToString();
+            return true;
+        }, "not the root's bracket", 4);
+    }
+
+    [Fact]
+    public void DirectRoute_TheGapWithItsSignFlippedIsRejected() => Rejected(c => Direct(c) && Proved(c), c =>
+    {
+        var gap = c["facts"]!.AsArray()[^1]!.AsObject();
+        gap["expression"] = $"-({gap["expression"]!.GetValue<string>()})";
+        var e = gap["enclosure"]!.AsArray();
+        (e[0], e[1]) = ((-Symbolic.Numbers.Rational.Parse(e[1]!.GetValue<string>())).ToString(), (-Symbolic.Numbers.Rational.Parse(e[0]!.GetValue<string>())).ToString());
+        gap["required_sign"] = -1;
+        return true;
+    }, "is not the derived", 4);
+
+    [Fact]
+    public void TheSignOfTheLimitFlippedIsRejected() => Rejected(OnePoint, c =>
     {
         var p = Point(c, "limit");
         p["a"] = (-Symbolic.Numbers.Rational.Parse(p["a"]!.GetValue<string>())).ToString();
@@ -78,7 +139,7 @@ public class RefutesGTamperTests(GeneratedCertificates certs)
     }, "$.claim.parameters.limit", 22);
 
     [Fact]
-    public void TheRangeConditionWithANegativeConstantIsRejected() => Rejected(Reflect, c =>
+    public void TheRangeConditionWithANegativeConstantIsRejected() => Rejected(c => Reflect(c) && Proved(c), c =>
     {
         var f = c["facts"]![2]!.AsObject();
         var goal = f["goal"]!.GetValue<string>();
@@ -87,12 +148,20 @@ public class RefutesGTamperTests(GeneratedCertificates certs)
     }, "range condition", 4);
 
     [Fact]
-    public void AChangedRegularizerIsRejected() => Rejected(_ => true, c =>
+    public void AChangedRegularizerIsRejected() => Rejected(c => OnePoint(c), c =>
     {
         var p = c["claim"]!["parameters"]!.AsObject();
         p["regularizer"] = $"{p["regularizer"]!.GetValue<string>()} + (a - w)^2/7";
         return true;
     }, "is not a component of ∇_θG", 22);
+
+    [Fact]
+    public void DirectRoute_AChangedRegularizerIsRejected() => Rejected(c => Direct(c), c =>
+    {
+        var p = c["claim"]!["parameters"]!.AsObject();
+        p["regularizer"] = $"{p["regularizer"]!.GetValue<string>()} + (a - w)^2/7";
+        return true;
+    }, "is not the derived", 4);
 
     [Fact]
     public void ANonsmoothRegularizerIsRejected() => Rejected(_ => true, c =>
@@ -103,7 +172,17 @@ public class RefutesGTamperTests(GeneratedCertificates certs)
     }, "must be C¹", 22);
 
     [Fact]
-    public void AnUndecidedGradientTurnedIntoAProofIsRejected() => Rejected(c => !Proved(c), c =>
+    public void DirectRoute_AnUndecidedGapTurnedIntoAProofIsRejected() => Rejected(c => Direct(c) && !Proved(c), c =>
+    {
+        var gap = c["facts"]!.AsArray()[^1]!.AsObject();
+        if (gap["outcome"]!.GetValue<string>() != "undecided") return false;
+        gap["outcome"] = "proves";
+        c["verdict"] = "proved";
+        return true;
+    }, "$.facts[", 2);
+
+    [Fact]
+    public void AnUndecidedGradientTurnedIntoAProofIsRejected() => Rejected(c => OnePoint(c) && !Proved(c), c =>
     {
         var facts = c["facts"]!.AsArray().Select(f => f!.AsObject()).ToList();
         if (facts.Count(f => f["outcome"]!.GetValue<string>() != "proves") != 1) return false;

@@ -150,6 +150,32 @@ public class TamperTests(GeneratedCertificates certs)
         return "dropped the last fact";
     }, 30);
 
+    // The exact one-sample limits (Lemma A.3: converges and two-point-overlap through the validated route, conserved-limit;
+    // Proposition A.1: parabola-limit): one
+    // number changed in each fact, and each fact dropped, one at a time — every fact is bound, so each tampering is rejected.
+    private static bool ValidatedLimit((string File, JsonObject Cert, VerificationResult R) c) =>
+        Exact(c) && c.Cert["claim"]!["kind"]!.GetValue<string>() is "converges" or "two-point-overlap" or "conserved-limit" or "parabola-limit";
+
+    [Fact]
+    public void ChangingANumberInAnyFactOfAValidatedLimitIsRejected()
+    {
+        for (int i = 0; i < 17; i++)
+        {
+            int at = i;
+            EveryTamperedIsRejected(ValidatedLimit, c => c["facts"]!.AsArray() is var f && at < f.Count ? FirstNumber(f[at]!) is { } w ? $"fact {at}: {w}" : null : null, at < 8 ? 10 : 0);
+        }
+    }
+
+    [Fact]
+    public void DroppingAnyFactOfAValidatedLimitIsRejected()
+    {
+        for (int i = 0; i < 17; i++)
+        {
+            int at = i;
+            EveryTamperedIsRejected(ValidatedLimit, c => { var f = c["facts"]!.AsArray(); if (at >= f.Count) return null; f.RemoveAt(at); return $"dropped fact {at}"; }, at < 8 ? 10 : 0);
+        }
+    }
+
     [Fact]
     public void ChangingTheClaimIsRejected() => EveryTamperedIsRejected(Exact, c =>
     {

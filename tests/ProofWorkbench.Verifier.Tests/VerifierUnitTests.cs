@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ProofWorkbench.Cli.Commands;
+using ProofWorkbench.Symbolic.Parsing;
 using ProofWorkbench.Verifier.Facts;
 
 namespace ProofWorkbench.Verifier.Tests;
@@ -215,4 +216,15 @@ public class VerifierUnitTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Theory]
+    [InlineData("exp(1) - 2.71828182845904523536028747135266249", 1)]
+    [InlineData("exp(1) - 2.71828182845904523536028747135266250", -1)]
+    [InlineData("exp(5673527/500000) - 84715.511629976184218715471080893022", 1)]
+    [InlineData("exp(5673527/500000) - 84715.511629976184218715471080893023", -1)]
+    [InlineData("log(1 + exp(9/50)) - 0.78719172484078190094786172650206503", 1)]
+    [InlineData("log(1 + exp(9/50)) - 0.78719172484078190094786172650206504", -1)]
+    [InlineData("log(1/1000) + 6.9077552789821370520539743640530926", -1)]
+    [InlineData("sin(1)", 0)]
+    public void PreciseSignsAgreeWithMpmathAt35Digits(string e, int sign) => Assert.Equal(sign, Precise.Sign(Parser.Parse(e)));
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using ProofWorkbench.Certificates;
+using ProofWorkbench.Verifier;
 using ProofWorkbench.Theorems.Checkers;
 using ProofWorkbench.Theorems.Checking;
 using ProofWorkbench.Theorems.Files;
@@ -68,7 +69,7 @@ public static class CheckCommand
             if (loaded.Count == 0 && malformed == 0)
                 throw new InputException($"--claim '{claimId}' is not a claim of the given theorem files; their claims are {string.Join(", ", known.Take(30))}{(known.Count > 30 ? ", …" : "")}");
         }
-        var results = new List<(TheoremResult Result, string Report)>();
+        var results = new List<(TheoremResult Result, string Report, IReadOnlyDictionary<Claim, CertificateCheck> Checks)>();
         var pages = new List<(TheoremResult Result, string Link)>();
         void CheckOne(TheoremFile file, string relative, Action<Claim> progress)
         {
@@ -77,10 +78,15 @@ public static class CheckCommand
             catch (TheoremFileException ex) { Malformed(ex); return; }
             var baseName = Path.GetFileNameWithoutExtension(relative);
             var dir = Path.Combine(outDir, Path.GetDirectoryName(relative) ?? "");
+            // Issue 16 item 4: every claim's certificate is re-checked by the independent verifier, and the report says so.
+            var written = result.Claims.ToDictionary(c => c.Claim, c => Certificate.Write(Certificate.Of(file, c)));
+            var checks = written.ToDictionary(kv => kv.Key, kv => Recheck(kv.Value, certificates ? $"{baseName}.certificates/{Certificate.FileName(kv.Key)}" : null));
+            foreach (var (claim, check) in checks.Where(kv => kv.Value.Status == CertificateStatus.Rejected))
+                stderr.WriteLine($"pwb check: {file.Path}: claim '{claim.Id}': {check.Text}");
+            CertificateChecks lookup = claim => checks.GetValueOrDefault(claim);
             var rendered = new List<RenderedReport>();
-            if (formats.HasFlag(ReportFormats.Markdown)) rendered.Add(MarkdownReport.Render(result, baseName));
-            if (formats.HasFlag(ReportFormats.Html))
-                rendered.Add(HtmlReport.Render(result, baseName, certificates ? claim => $"{baseName}.certificates/{Certificate.FileName(claim)}" : null));
+            if (formats.HasFlag(ReportFormats.Markdown)) rendered.Add(MarkdownReport.Render(result, baseName, lookup));
+            if (formats.HasFlag(ReportFormats.Html)) rendered.Add(HtmlReport.Render(result, baseName, lookup));
             foreach (var report in rendered)
             {
                 ReportOutput.Write(outDir, dir, report.FileName, report.Text);
@@ -88,10 +94,10 @@ public static class CheckCommand
             }
             if (certificates)
             {
-                foreach (var claim in result.Claims)
-                    ReportOutput.Write(outDir, Path.Combine(dir, $"{baseName}.certificates"), Certificate.FileName(claim.Claim), Certificate.Write(Certificate.Of(file, claim)));
+                foreach (var (claim, text) in written)
+                    ReportOutput.Write(outDir, Path.Combine(dir, $"{baseName}.certificates"), Certificate.FileName(claim), text);
             }
-            results.Add((result, Path.Combine(dir, rendered[0].FileName)));
+            results.Add((result, Path.Combine(dir, rendered[0].FileName), checks));
             if (formats.HasFlag(ReportFormats.Html)) pages.Add((result, Path.Combine(Path.GetDirectoryName(relative) ?? "", rendered[^1].FileName)));
         }
 
@@ -121,10 +127,28 @@ public static class CheckCommand
         }
 
         if (pages.Count > 0) ReportOutput.Write(outDir, outDir, "index.html", HtmlIndex.Render(pages));
-        if (json) stdout.WriteLine(Json.Write(Summary(results.Select(r => r.Result))));
+        if (json) stdout.WriteLine(Json.Write(Summary(results.Select(r => (r.Result, r.Checks)))));
         else WriteTable(results, stdout);
         if (malformed > 0) return 2;
         return results.All(r => r.Result.AllAsExpected) ? 0 : 1;
+    }
+
+    /// <summary>The verifier's re-check of a certificate <paramref name="json"/> just written, for the report. A certificate the
+    /// verifier cannot even read is a generator bug: it is reported as rejected with the JSON path.</summary>
+    private static CertificateCheck Recheck(string json, string? link)
+    {
+        try
+        {
+            var v = CertificateVerifier.Verify(json);
+            var status = v.Status switch
+            {
+                VerificationStatus.Verified => CertificateStatus.Verified,
+                VerificationStatus.Unsupported => CertificateStatus.Unsupported,
+                _ => CertificateStatus.Rejected,
+            };
+            return new CertificateCheck(link, status, v.Reason, v.Numeric);
+        }
+        catch (CertificateFormatException ex) { return new CertificateCheck(link, CertificateStatus.Rejected, $"malformed certificate ({ex.Message})", false); }
     }
 
     private static List<(string Path, string Relative)> Collect(IReadOnlyList<string> paths)
@@ -144,13 +168,14 @@ public static class CheckCommand
         return files;
     }
 
-    /// <summary>The JSON summary: [{file, id, claims: [{id, kind, verdict, expected, evidence, explanation, facts}]}]; facts are typed (FactJson).</summary>
-    public static JsonArray Summary(IEnumerable<TheoremResult> results) =>
-        new(results.Select(r => (JsonNode)new JsonObject
+    /// <summary>The JSON summary: [{file, id, claims: [{id, kind, verdict, expected, evidence, explanation, facts, certificate}]}];
+    /// facts are typed (FactJson); certificate is the independent verifier's {status, reason, numeric}.</summary>
+    public static JsonArray Summary(IEnumerable<(TheoremResult Result, IReadOnlyDictionary<Claim, CertificateCheck> Checks)> checkedFiles) =>
+        new(checkedFiles.Select(f => (JsonNode)new JsonObject
         {
-            ["file"] = r.File.Path.Replace('\\', '/'),
-            ["id"] = r.File.Id,
-            ["claims"] = new JsonArray(r.Claims.Select(c => (JsonNode)new JsonObject
+            ["file"] = f.Result.File.Path.Replace('\\', '/'),
+            ["id"] = f.Result.File.Id,
+            ["claims"] = new JsonArray(f.Result.Claims.Select(c => (JsonNode)new JsonObject
             {
                 ["id"] = c.Claim.Id,
                 ["kind"] = c.Claim.Kind,
@@ -158,27 +183,36 @@ public static class CheckCommand
                 ["expected"] = VerdictText.Of(c.Claim.Expected),
                 ["evidence"] = new JsonArray(c.Evidence.Select(e => (JsonNode)JsonValue.Create($"{e.Layer}: {e.Summary}")!).Prepend(JsonValue.Create(c.Explanation)!).ToArray()),
                 ["explanation"] = c.Explanation,
-                ["facts"] = new JsonArray(c.Facts.Select(f => (JsonNode)FactJson.Of(f, NumberStyle.Json)).ToArray()),
+                ["facts"] = new JsonArray(c.Facts.Select(x => (JsonNode)FactJson.Of(x, NumberStyle.Json)).ToArray()),
+                ["certificate"] = f.Checks.GetValueOrDefault(c.Claim) is { } check
+                    ? new JsonObject { ["status"] = check.Status.ToString().ToLowerInvariant(), ["reason"] = check.Reason, ["numeric"] = check.Numeric }
+                    : null,
             }).ToArray()),
         }).ToArray());
 
-    private static void WriteTable(List<(TheoremResult Result, string Report)> results, TextWriter stdout)
+    private static void WriteTable(List<(TheoremResult Result, string Report, IReadOnlyDictionary<Claim, CertificateCheck> Checks)> results, TextWriter stdout)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
         if (console.Profile.Width < 120) console.Profile.Width = 120; // redirected output: keep the table readable
-        var table = new Table().AddColumns("theorem file", "claims", "proved", "confirmed", "refuted", "inconclusive", "as expected");
-        foreach (var (r, report) in results)
+        var table = new Table().AddColumns("theorem file", "claims", "proved", "confirmed", "refuted", "inconclusive", "as expected", "certificates verified");
+        foreach (var (r, _, checks) in results)
         {
             int Count(Verdict v) => r.Claims.Count(c => c.Verdict == v);
+            int rejected = checks.Values.Count(c => c.Status == CertificateStatus.Rejected);
             table.AddRow(Markup.Escape(r.File.Id), r.Claims.Count.ToString(), Count(Verdict.Proved).ToString(), Count(Verdict.Confirmed).ToString(),
                 Count(Verdict.Refuted).ToString(), Count(Verdict.Inconclusive).ToString(),
-                r.AllAsExpected ? "[green]all[/]" : $"[red]{r.Claims.Count(c => !c.AsExpected)} differ[/]");
+                r.AllAsExpected ? "[green]all[/]" : $"[red]{r.Claims.Count(c => !c.AsExpected)} differ[/]",
+                checks.Values.Count(c => c.Status == CertificateStatus.Verified) + (rejected > 0 ? $" [red]({rejected} rejected)[/]" : ""));
         }
         console.Write(table);
-        foreach (var (_, report) in results) console.WriteLine($"report: {report.Replace('\\', '/')}");
-        foreach (var (r, _) in results)
+        foreach (var (_, report, _) in results) console.WriteLine($"report: {report.Replace('\\', '/')}");
+        foreach (var (r, _, _) in results)
             foreach (var c in r.Claims.Where(c => !c.AsExpected))
                 console.MarkupLine($"[red]{Markup.Escape(r.File.Path)}: claim '{Markup.Escape(c.Claim.Id)}' is {VerdictText.Of(c.Verdict)}, expected {VerdictText.Of(c.Claim.Expected)}: {Markup.Escape(c.Explanation)}[/]");
+        var all = results.SelectMany(r => r.Checks.Values).ToList();
+        console.WriteLine($"Certificates re-checked by pwb verify: {all.Count(c => c.Status == CertificateStatus.Verified)} verified, "
+            + $"{all.Count(c => c.Status == CertificateStatus.Unsupported)} not verified ({all.Count(c => c.Status == CertificateStatus.Unsupported && c.Numeric)} numeric), "
+            + $"{all.Count(c => c.Status == CertificateStatus.Rejected)} rejected.");
         int total = results.Sum(r => r.Result.Claims.Count), ok = results.Sum(r => r.Result.Claims.Count(c => c.AsExpected));
         console.WriteLine($"{ok} of {total} claims got their expected verdicts.");
     }

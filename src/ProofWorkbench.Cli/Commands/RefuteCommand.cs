@@ -70,8 +70,9 @@ public static class RefuteCommand
         {
             var result = RefutationSearch.Run(sigma!, regularizer, budgetSpan);
             attempts = result.Attempts;
-            found = result.Certificate is { } c ? new FoundFile(RefutationTheoremFile.Write("refute", sigma!, gText, c, commandLine), "") : null;
-            if (result.Certificate is { } cc) routeName = RefutationTheoremFile.RouteName(cc.Variant);
+            found = result.Certificate is { } c ? new FoundFile(RefutationTheoremFile.Write("refute", sigma!, gText, c, commandLine), "")
+                : result.Direct is { } dc ? new FoundFile(RefutationTheoremFile.Write("refute", sigma!, gText, dc, commandLine), "") : null;
+            if (result.Found) routeName = result.RouteName;
         }
 
         JsonObject? written = null;

@@ -113,17 +113,19 @@ public static class LatexPrinter
         }
         var parts = ProductParts.Of(e);
         if (parts.Negative) sb.Append('-');
+        bool fraction = parts.Denominator.Count > 0 || !parts.Coefficient.Denominator.IsOne;
         var num = new StringBuilder();
         if (!parts.Coefficient.Numerator.IsOne || parts.Numerator.Count == 0) num.Append(parts.Coefficient.Numerator.ToString());
-        foreach (var f in parts.Numerator) { if (num.Length > 0) num.Append(" \\, "); WriteFactor(num, f); }
+        foreach (var f in parts.Numerator) { if (num.Length > 0) num.Append(" \\, "); WriteFactor(num, f, alone: fraction && parts.Numerator.Count == 1 && num.Length == 0); }
         if (parts.Denominator.Count == 0 && parts.Coefficient.Denominator.IsOne) { sb.Append(num); return; }
         var den = new StringBuilder();
         if (!parts.Coefficient.Denominator.IsOne) den.Append(parts.Coefficient.Denominator.ToString());
-        foreach (var f in parts.Denominator) { if (den.Length > 0) den.Append(" \\, "); WriteFactor(den, f); }
+        foreach (var f in parts.Denominator) { if (den.Length > 0) den.Append(" \\, "); WriteFactor(den, f, alone: parts.Denominator.Count == 1 && den.Length == 0); }
         sb.Append("\\frac{").Append(num).Append("}{").Append(den).Append('}');
     }
 
-    private static void WriteFactor(StringBuilder sb, Expr f)
+    // A factor of a product; alone (the whole numerator or denominator of a \frac) it needs no parentheses.
+    private static void WriteFactor(StringBuilder sb, Expr f, bool alone = false)
     {
         if (f is Power p)
         {
@@ -136,6 +138,6 @@ public static class LatexPrinter
             sb.Append("^{"); Write(sb, p.Exponent, 0); sb.Append('}');
             return;
         }
-        Write(sb, f, 3);
+        Write(sb, f, alone ? 0 : 3);
     }
 }

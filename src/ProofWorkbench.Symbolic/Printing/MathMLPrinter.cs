@@ -28,14 +28,6 @@ public static class MathMLPrinter
         ["sigmoid"] = "sigmoid", ["softplus"] = "softplus", ["gaussian"] = "gaussian",
     };
 
-    /// <summary>Greek letter names written as the letter (the names the theorem files use).</summary>
-    private static readonly Dictionary<string, string> Greek = new(StringComparer.Ordinal)
-    {
-        ["alpha"] = "α", ["beta"] = "β", ["gamma"] = "γ", ["delta"] = "δ", ["epsilon"] = "ε", ["eta"] = "η",
-        ["theta"] = "θ", ["kappa"] = "κ", ["lambda"] = "λ", ["mu"] = "μ", ["nu"] = "ν", ["xi"] = "ξ", ["pi"] = "π",
-        ["rho"] = "ρ", ["sigma"] = "σ", ["tau"] = "τ", ["phi"] = "φ", ["chi"] = "χ", ["psi"] = "ψ", ["omega"] = "ω",
-    };
-
     /// <summary>A complete <c>&lt;math&gt;</c> element for <paramref name="e"/>; <paramref name="display"/> selects block layout.</summary>
     public static string Print(Expr e, bool display = false)
     {
@@ -62,12 +54,9 @@ public static class MathMLPrinter
     /// </summary>
     public static string Identifier(string name)
     {
-        int i = 0;
-        while (i < name.Length && char.IsLetter(name[i])) i++;
-        var stem = name[..i];
-        var rest = name[i..].Replace('_', ',').Trim(',');
+        var (stem, rest) = SymbolNames.Split(name);
         string stemMl = stem.Length == 0 ? ""
-            : Greek.TryGetValue(stem, out var g) ? $"<mi>{g}</mi>"
+            : SymbolNames.Greek.TryGetValue(stem, out var g) ? $"<mi>{g}</mi>"
             : stem.Length == 1 ? $"<mi>{Escape(stem)}</mi>"
             : $"<mi mathvariant=\"normal\">{Escape(stem)}</mi>";
         if (stem.Length == 0) return $"<mi>{Escape(name)}</mi>";

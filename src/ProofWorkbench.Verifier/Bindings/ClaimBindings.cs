@@ -8,6 +8,9 @@ namespace ProofWorkbench.Verifier.Bindings;
 /// <summary>What a binding sees of a certificate: the claim's parameters, the exact setup, the facts the verdict rests on.</summary>
 internal sealed record ClaimView(J Claim, J Parameters, J Setup, IReadOnlyList<J> Facts)
 {
+    /// <summary>The certificate's <c>witness</c> (e.g. datasets the checker constructed), or null.</summary>
+    public J? Witness { get; init; }
+
     /// <summary>A parameter, or null.</summary>
     public J? Param(string key) => Parameters.Has(key) ? Parameters[key] : null;
 
@@ -66,6 +69,7 @@ internal static class ClaimBindings
     private static readonly IReadOnlyDictionary<string, IClaimBinding> Table = new IClaimBinding[]
     {
         new EqualsBinding(), new SignBinding(), new ConservedBinding(), new Prop61Binding(), new KktBinding(), new RecipeOnePointBinding(),
+        new ConvergesBinding(), new TwoPointOverlapBinding(), new ConservedLimitBinding(), new ParabolaLimitBinding(),
         new RefutesGBinding(),
     }.ToDictionary(b => b.Kind);
 

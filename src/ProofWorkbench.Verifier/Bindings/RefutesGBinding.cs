@@ -24,23 +24,23 @@ internal sealed class RefutesGBinding : IClaimBinding
     public string Bind(ClaimView c)
     {
         var route = c.Param("route")?.Str() ?? throw new RejectException("$.claim.parameters.route: missing");
-        int s = route switch { "one-point-stationary" => 1, "one-point-reflect" => -1, _ => throw new UnsupportedException($"the refutes-G route '{route}' is not re-derived by the verifier") };
         var (sigma, u) = c.Activation();
         SmoothOrReject(sigma, "$.setup.activation", "σ");
+        if (route == "direct") return RefutesGDirect.Bind(c);
+        int s = route switch { "one-point-stationary" => 1, "one-point-reflect" => -1, _ => throw new UnsupportedException($"the refutes-G route '{route}' is not re-derived by the verifier") };
         var from = Point(c, "from");
         var limit = Point(c, "limit");
         int d = from.W.Count;
         if (from.A.IsZero) throw new RejectException("$.claim.parameters.from: the One-point route needs a₀ ≠ 0");
         if (!limit.W.SequenceEqual(from.W) || limit.A != s * from.A)
             throw new RejectException($"$.claim.parameters.limit: the route {route} ends at (w₀, {(s > 0 ? "a₀" : "−a₀")}), not at the stated limit");
-        var G = c.Expr("regularizer");
-        SmoothOrReject(G, "$.claim.parameters.regularizer", "G");
+        var G = Regularizer(c);
         var sets = c.Param("datasets")?.Items().Select(n => c.Setup["datasets"][n.Str()]).ToList() ?? throw new RejectException("$.claim.parameters.datasets: missing");
         if (sets.Count != 2 || sets.Any(x => x.Arr().Count != 1)) throw new RejectException("$.claim.parameters.datasets: the route needs two one-sample datasets");
         var models = sets.Select(x => new OneNeuron(c, x[0]["x"].Items().Select(v => (Expr)Num(v.Rat())).ToList(), x[0]["y"].Expr())).ToList();
         if (models.Any(m => m.X.Count != d)) throw new RejectException("$.setup.datasets: an input is not in ℝ^d with d the dimension of θ₀");
         var names = models[0].Parameters;
-        string[] theta0Names = d == 1 ? ["w0", "a0"] : [.. Enumerable.Range(1, d).Select(i => $"w0_{i}"), "a0"];
+        var theta0Names = Theta0Names(d);
         var at = names.Select((n, i) => (n, i < d ? limit.W[i] : limit.A)).ToDictionary(p => p.n, p => p.Item2);
         var facts = new Queue<J>(c.Facts);
         J Next(string what) => facts.Count > 0 ? facts.Dequeue() : throw new RejectException($"$.facts: no fact for {what}");
@@ -84,7 +84,22 @@ internal sealed class RefutesGBinding : IClaimBinding
             : $"{route}: every fact bound to its obligation; the undecided ones leave the route open";
     }
 
-    private static (IReadOnlyList<Rational> W, Rational A) Point(ClaimView c, string key)
+    /// <summary>The claim's G, required smooth.</summary>
+    internal static Expr Regularizer(ClaimView c)
+    {
+        var g = c.Expr("regularizer");
+        SmoothOrReject(g, "$.claim.parameters.regularizer", "G");
+        return g;
+    }
+
+    /// <summary>The names of θ: w (or w1 … wd), then a.</summary>
+    internal static string[] ThetaNames(int d) => d == 1 ? ["w", "a"] : [.. Enumerable.Range(1, d).Select(i => $"w{i}"), "a"];
+
+    /// <summary>The names of θ₀: w0 (or w0_1 … w0_d), then a0.</summary>
+    internal static string[] Theta0Names(int d) => d == 1 ? ["w0", "a0"] : [.. Enumerable.Range(1, d).Select(i => $"w0_{i}"), "a0"];
+
+    /// <summary>A point of the setup named by the claim parameter <paramref name="key"/>.</summary>
+    internal static (IReadOnlyList<Rational> W, Rational A) Point(ClaimView c, string key)
     {
         var p = c.Setup["points"][c.Param(key)?.Str() ?? throw new RejectException($"$.claim.parameters.{key}: missing")];
         return (p["w"].Items().Select(v => v.Rat()).ToList(), p["a"].Rat());
@@ -97,7 +112,8 @@ internal sealed class RefutesGBinding : IClaimBinding
             throw new RejectException($"{path}: {what} must be C¹, and the verifier knows only {string.Join(", ", Smooth.Order(StringComparer.Ordinal))} as smooth");
     }
 
-    private static J Smt(J f)
+    /// <summary>An SMT fact's goal, required without assumptions.</summary>
+    internal static J Smt(J f)
     {
         if (f["kind"].Str() != "smt-check" || f["goal"].IsNull) throw new RejectException($"{f.Path}: the route needs an SMT check with a goal here");
         if (f["assumptions"].Arr().Count != 0) throw new RejectException($"{f.Path}.assumptions: a hypothesis on ℝ must be proved without assumptions");

@@ -34,7 +34,7 @@ public static class Certificate
     public static JsonObject Of(TheoremFile file, ClaimResult claim)
     {
         var c = claim.Claim;
-        return new JsonObject
+        var certificate = new JsonObject
         {
             ["format"] = Format,
             ["version"] = Version,
@@ -54,6 +54,10 @@ public static class Certificate
             ["verdict"] = VerdictText.Of(claim.Verdict),
             ["explanation"] = claim.Explanation,
         };
+        if (claim.Witness.Count > 0)
+            certificate.Insert(certificate.IndexOf("facts"), "witness", new JsonObject { ["datasets"] = new JsonObject(claim.Witness.Select(d => new KeyValuePair<string, JsonNode?>(d.Name,
+                new JsonArray(d.Samples.Select(s => (JsonNode)new JsonObject { ["x"] = new JsonArray(s.X.Select(x => (JsonNode)x.ToString()).ToArray()), ["y"] = s.Y.ToString() }).ToArray())))) });
+        return certificate;
     }
 
     /// <summary>The certificate's text: indented JSON, "\n" line ends, a final newline.</summary>

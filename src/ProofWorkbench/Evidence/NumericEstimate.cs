@@ -20,6 +20,12 @@ public sealed record NumericEstimate(string Label, double Value, double ErrorBou
     /// <inheritdoc/>
     public override bool IsExact => false;
 
+    /// <summary>
+    /// A part of the claim the tool could not establish (no value computed): outcome undecided, value and error not a
+    /// number (null in JSON), the reason in <see cref="Method"/>. Never exact, so a verifier reports it as not verified.
+    /// </summary>
+    public static NumericEstimate NotDecided(string label, string reason) => new(label, double.NaN, double.NaN, null, reason, [], FactOutcome.Undecided);
+
     /// <summary>An estimate of a nonnegative magnitude judged against <paramref name="tolerance"/>.</summary>
     public static NumericEstimate Judged(string label, double value, double error, double tolerance, string method,
         IReadOnlyList<KeyValuePair<string, double>>? statistics = null) =>

@@ -5,7 +5,7 @@ namespace ProofWorkbench.Reports;
 /// <summary>The one "How this was checked" line of a claim: the layers that produced its evidence and what its verdict rests on.</summary>
 public static class HowChecked
 {
-    /// <summary>E.g. "SMT, exact (2 Z3 scripts) + numeric; the verdict rests on exact facts".</summary>
+    /// <summary>E.g. "SMT, exact (2 Z3 scripts) + numeric; every fact exact; certificate verified by pwb verify (…)".</summary>
     public static string Of(PlannedClaim pc)
     {
         var c = pc.Result;
@@ -17,6 +17,6 @@ public static class HowChecked
         var layers = parts.Count == 0 ? "no evidence sections" : string.Join(" + ", parts);
         int exact = c.Facts.Count(f => f.IsExact);
         var basis = c.Facts.Count == 0 ? "" : exact == c.Facts.Count ? "; every fact exact" : exact == 0 ? "; numeric facts only" : $"; {exact} of {c.Facts.Count} facts exact";
-        return layers + basis;
+        return layers + basis + (pc.Certificate is { } cert ? "; " + cert.Text : "");
     }
 }

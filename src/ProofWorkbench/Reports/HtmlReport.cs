@@ -6,9 +6,6 @@ using ProofWorkbench.Theorems.Files;
 
 namespace ProofWorkbench.Reports;
 
-/// <summary>Where a report links a claim's certificate: the relative path, or null when no certificates were written.</summary>
-public delegate string? CertificateLink(Claim claim);
-
 /// <summary>
 /// Renders a checked theorem file as one self-contained HTML page (issue 16 item 1): the statement, one setup table with
 /// the activation in MathML (<see cref="MathMLPrinter"/>), a summary, and per claim its statement, verdict with its
@@ -19,7 +16,7 @@ public delegate string? CertificateLink(Claim claim);
 public static class HtmlReport
 {
     /// <summary>Renders <paramref name="result"/>; <paramref name="baseName"/> names the page and the files it links.</summary>
-    public static RenderedReport Render(TheoremResult result, string baseName, CertificateLink? certificate = null)
+    public static RenderedReport Render(TheoremResult result, string baseName, CertificateChecks? certificates = null)
     {
         var f = result.File;
         var sb = new StringBuilder();
@@ -42,9 +39,9 @@ public static class HtmlReport
             sb.Append("<figure>\n").Append(Html.InlineSvg(activation.Svg, "activation")).Append("\n<figcaption>").Append(Html.Escape(activation.Caption)).Append("</figcaption>\n</figure>\n");
         }
 
-        var plan = ReportPlan.Of(result);
+        var plan = ReportPlan.Of(result, certificates);
         sb.Append("<h2>Claims</h2>\n");
-        foreach (var pc in plan) AppendClaim(sb, pc, baseName, attachments, certificate);
+        foreach (var pc in plan) AppendClaim(sb, pc, baseName, attachments);
 
         if (f.Findings.Count > 0)
         {
@@ -55,7 +52,7 @@ public static class HtmlReport
         return new RenderedReport($"{baseName}.html", Html.Page(f.Title, sb.ToString()), attachments);
     }
 
-    private static void AppendClaim(StringBuilder sb, PlannedClaim pc, string baseName, List<ReportAttachment> attachments, CertificateLink? certificate)
+    private static void AppendClaim(StringBuilder sb, PlannedClaim pc, string baseName, List<ReportAttachment> attachments)
     {
         var c = pc.Result;
         var verdict = VerdictText.Of(c.Verdict);
@@ -78,12 +75,8 @@ public static class HtmlReport
         sb.Append("<p><strong>Why ").Append(verdict).Append(":</strong> ").Append(Html.Escape(c.Explanation)).Append("</p>\n");
         if (c.Claim.Note is { } note) sb.Append("<p><em>Note:</em> ").Append(Html.Escape(note.Trim())).Append("</p>\n");
         sb.Append("<p class=\"how\"><strong>How this was checked:</strong> ").Append(Html.Escape(HowChecked.Of(pc)));
-        if (certificate?.Invoke(c.Claim) is { } cert)
-        {
-            var kinds = ReportPlan.FactKinds(c);
-            sb.Append("; certificate <a href=\"").Append(Html.Escape(cert)).Append("\">").Append(Html.Escape(Path.GetFileName(cert))).Append("</a> (")
-                .Append(kinds.Count == 0 ? "no typed facts yet" : Html.Escape(string.Join(", ", kinds)) + " facts").Append("; not verified by an independent checker)");
-        }
+        if (pc.Certificate?.Link is { } link)
+            sb.Append(" (<a href=\"").Append(Html.Escape(link)).Append("\">").Append(Html.Escape(Path.GetFileName(link))).Append("</a>)");
         sb.Append(".</p>\n");
         if (pc.Evidence.Count > 0)
         {

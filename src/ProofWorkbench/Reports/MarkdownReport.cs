@@ -18,8 +18,9 @@ public sealed record RenderedReport(string FileName, string Text, IReadOnlyList<
 /// </summary>
 public static class MarkdownReport
 {
-    /// <summary>Renders <paramref name="result"/>; <paramref name="baseName"/> names the report and its attachments.</summary>
-    public static RenderedReport Render(TheoremResult result, string baseName)
+    /// <summary>Renders <paramref name="result"/>; <paramref name="baseName"/> names the report and its attachments;
+    /// <paramref name="certificates"/>, when given, the re-check (and link) of each claim's certificate.</summary>
+    public static RenderedReport Render(TheoremResult result, string baseName, CertificateChecks? certificates = null)
     {
         var f = result.File;
         var sb = new StringBuilder();
@@ -37,8 +38,7 @@ public static class MarkdownReport
             + "*refuted* = a witness against the claim; *inconclusive* = the tool could not decide.").AppendLine();
 
         sb.AppendLine("## Setup").AppendLine();
-        AppendSetup(sb, f.Setup, "");
-        sb.AppendLine();
+        sb.Append(SetupTable.Markdown(f.Setup));
         if (ReportPlan.SetupActivation(f) is { } activation)
         {
             var name = $"{baseName}.{activation.FileName}";
@@ -57,7 +57,7 @@ public static class MarkdownReport
         sb.AppendLine();
 
         sb.AppendLine("## Claims").AppendLine();
-        foreach (var pc in ReportPlan.Of(result))
+        foreach (var pc in ReportPlan.Of(result, certificates))
         {
             var c = pc.Result;
             sb.AppendLine($"### {pc.Number}. {c.Claim.Id} ({c.Claim.Kind})").AppendLine();
@@ -65,7 +65,7 @@ public static class MarkdownReport
             sb.AppendLine($"*Source: {c.Claim.Source}*").AppendLine();
             sb.AppendLine($"**Verdict: {VerdictText.Of(c.Verdict)}** (expected: {VerdictText.Of(c.Claim.Expected)}{(c.AsExpected ? "" : " — **DIFFERS**")}). {c.Explanation}").AppendLine();
             if (c.Claim.Note is { } note) sb.AppendLine($"Note: {note.Trim()}").AppendLine();
-            sb.AppendLine($"How this was checked: {HowChecked.Of(pc)}.").AppendLine();
+            sb.AppendLine($"How this was checked: {HowChecked.Of(pc)}{(pc.Certificate?.Link is { } link ? $" ([certificate]({link}))" : "")}.").AppendLine();
             foreach (var pe in pc.Evidence)
             {
                 var e = pe.Section;
@@ -107,36 +107,4 @@ public static class MarkdownReport
         }
         return new RenderedReport($"{baseName}.md", sb.ToString().Replace("\r\n", "\n"), attachments);
     }
-
-    private static void AppendSetup(StringBuilder sb, YamlValue node, string indent)
-    {
-        if (node.IsMapping)
-        {
-            foreach (var key in node.Keys)
-            {
-                var child = node.Required(key);
-                if (child.IsMapping || child.IsSequence)
-                {
-                    sb.AppendLine($"{indent}- **{key}**:");
-                    AppendSetup(sb, child, indent + "  ");
-                }
-                else sb.AppendLine($"{indent}- **{key}**: `{child.Text()}`");
-            }
-        }
-        else if (node.IsSequence)
-        {
-            foreach (var item in node.Items())
-            {
-                if (item.IsMapping)
-                    sb.AppendLine($"{indent}- " + string.Join(", ", item.Keys.Select(k => $"{k} = {Inline(item.Required(k))}")));
-                else sb.AppendLine($"{indent}- {Inline(item)}");
-            }
-        }
-        else sb.AppendLine($"{indent}- `{node.Text()}`");
-    }
-
-    private static string Inline(YamlValue v) =>
-        v.IsSequence ? "(" + string.Join(", ", v.Items().Select(Inline)) + ")"
-        : v.IsMapping ? "{" + string.Join(", ", v.Keys.Select(k => $"{k}: {Inline(v.Required(k))}")) + "}"
-        : $"`{v.Text()}`";
 }

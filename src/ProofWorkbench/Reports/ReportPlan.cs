@@ -14,8 +14,8 @@ namespace ProofWorkbench.Reports;
 /// <param name="Index">The 1-based position of the section inside its claim (names its SMT-LIB2 attachment).</param>
 public sealed record PlannedEvidence(int Number, EvidenceSection Section, int? SameAs, int Index);
 
-/// <summary>A claim with its evidence in reading order.</summary>
-public sealed record PlannedClaim(int Number, ClaimResult Result, IReadOnlyList<PlannedEvidence> Evidence)
+/// <summary>A claim with its evidence in reading order, and its certificate's re-check when one was made.</summary>
+public sealed record PlannedClaim(int Number, ClaimResult Result, IReadOnlyList<PlannedEvidence> Evidence, CertificateCheck? Certificate = null)
 {
     /// <summary>The layers that produced the claim's evidence, strongest first.</summary>
     public IReadOnlyList<EvidenceLayer> Layers =>
@@ -28,8 +28,8 @@ public sealed record PlannedClaim(int Number, ClaimResult Result, IReadOnlyList<
 /// </summary>
 public static class ReportPlan
 {
-    /// <summary>Plans <paramref name="result"/>.</summary>
-    public static IReadOnlyList<PlannedClaim> Of(TheoremResult result)
+    /// <summary>Plans <paramref name="result"/>; <paramref name="certificates"/> gives each claim's certificate re-check, if any.</summary>
+    public static IReadOnlyList<PlannedClaim> Of(TheoremResult result, CertificateChecks? certificates = null)
     {
         var firstShown = new Dictionary<string, int>(StringComparer.Ordinal);
         var claims = new List<PlannedClaim>();
@@ -52,7 +52,7 @@ public static class ReportPlan
                     planned.Add(new PlannedEvidence(number, e, null, index));
                 }
             }
-            claims.Add(new PlannedClaim(i + 1, c, planned));
+            claims.Add(new PlannedClaim(i + 1, c, planned, certificates?.Invoke(c.Claim)));
         }
         return claims;
     }

@@ -27,8 +27,20 @@ public sealed class AlphaSweepChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "diagonal-alpha-sweep";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters =>
-        ["X", "y", "alpha-from", "alpha-to", "points-per-decade", "flow-alphas", "loss-scale", "flow-tolerance", "l1-end-tolerance", "l2-end-tolerance", "monotone-tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.DesignMatrix,
+            ClaimParameter.Labels,
+            ClaimParameter.Needs("alpha-from", "power of ten", "the smallest α of the sweep, e.g. 1e-4"),
+            ClaimParameter.Needs("alpha-to", "power of ten", "the largest α of the sweep, e.g. 1e2"),
+            ClaimParameter.May("points-per-decade", "integer", "grid points per decade of α; default 4"),
+            ClaimParameter.May("flow-alphas", "list of positive numbers", "the α at which the gradient flow's limit is computed as the independent route"),
+            ClaimParameter.DiagonalLossScale,
+            ClaimParameter.Needs("flow-tolerance", "positive number", "agreement required between the flow's limit and β̂_α, error bounds included"),
+            ClaimParameter.Needs("l1-end-tolerance", "positive number", "bound on ‖β̂_α − β*_L1‖₂ at the smallest α"),
+            ClaimParameter.Needs("l2-end-tolerance", "positive number", "bound on ‖β̂_α − β*_L2‖₂ at the largest α"),
+            ClaimParameter.Needs("monotone-tolerance", "positive number", "largest increase allowed in the distance to β*_L1 as α decreases (errors included)"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -27,7 +27,20 @@ public sealed class DiagonalSymbolicChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "diagonal-symbolic";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["object", "X", "y", "depth", "loss-scale", "quantity", "rate", "initial", "dimension", "value", "coefficient"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("object", "conserved, tangent-kernel or flow-field", "the fact about the depth-D diagonal network"),
+            ClaimParameter.May("X", "matrix (list of rows)", "the design matrix (object flow-field)"),
+            ClaimParameter.May("y", "list of numbers", "the labels (object flow-field)"),
+            ClaimParameter.Depth,
+            ClaimParameter.DiagonalLossScale,
+            ClaimParameter.May("quantity", "expression in wp1…, wm1…", "object conserved: the quantity"),
+            ClaimParameter.May("rate", "expression", "object conserved: its stated Lie derivative; default 0"),
+            ClaimParameter.May("initial", "expression in alpha", "object conserved: its stated value at w₊ = w₋ = α𝟏"),
+            ClaimParameter.May("dimension", "integer 1…32", "object tangent-kernel: d"),
+            ClaimParameter.May("value", "expression", "object tangent-kernel: the stated kernel"),
+            ClaimParameter.May("coefficient", "number", "object flow-field: the printed c"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -19,7 +19,16 @@ public sealed class ImplicitBiasChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "diagonal-implicit-bias";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["X", "y", "depth", "alphas", "loss-scale", "tolerance", "kkt-tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.DesignMatrix,
+            ClaimParameter.Labels,
+            ClaimParameter.Depth,
+            ClaimParameter.Needs("alphas", "list of positive numbers", "the initialization scales α"),
+            ClaimParameter.DiagonalLossScale,
+            ClaimParameter.Tolerance,
+            ClaimParameter.May("kkt-tolerance", "positive number", "the bound required of the KKT solution; default 1e-12"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

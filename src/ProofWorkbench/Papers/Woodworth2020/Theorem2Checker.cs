@@ -21,7 +21,13 @@ public sealed class Theorem2Checker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "diagonal-alpha-thresholds";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["X", "y", "epsilons", "lemma1-betas"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.DesignMatrix,
+            ClaimParameter.Labels,
+            ClaimParameter.Needs("epsilons", "list of positive numbers", "the ε of Theorem 2"),
+            ClaimParameter.May("lemma1-betas", "list of vectors", "β at which Lemma 1 (Appendix B) is also checked as printed"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

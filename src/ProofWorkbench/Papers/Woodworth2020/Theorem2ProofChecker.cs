@@ -30,7 +30,13 @@ public sealed class Theorem2ProofChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "diagonal-theorem2-proof";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["X", "y", "epsilons", "part"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.DesignMatrix,
+            ClaimParameter.Labels,
+            ClaimParameter.Needs("epsilons", "list of positive numbers", "the ε of Theorem 2"),
+            ClaimParameter.Needs("part", "name", "the traced step: " + string.Join(", ", Parts)),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -19,7 +19,14 @@ public sealed class ConservedChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "conserved";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["quantity", "activation", "d", "x", "y"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("quantity", "expression in w (or w1…wd), a, x, y", "the claimed first integral Q(θ)"),
+            ClaimParameter.Activation,
+            ClaimParameter.May("d", "integer ≥ 1", "the input dimension; default 1"),
+            ClaimParameter.May("x", "number or list", "the sample's input; default symbolic"),
+            ClaimParameter.May("y", "number", "the sample's label; default symbolic"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -24,20 +24,19 @@ public sealed class ConservedLimitChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "conserved-limit";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "dataset", "from", "to"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Needs("dataset", "dataset", "one sample (x, y), x ≠ 0"),
+            ClaimParameter.From,
+            ClaimParameter.Needs("to", "point", "the stated limit θ* = (w*, a*): a name in setup.points or {w: [...], a: ...}"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
-        var sigma = context.ActivationOf(claim);
-        var setNode = claim.Node.Required("dataset");
-        var data = context.DatasetOf(setNode);
-        var from = context.Point(claim.Node.Required("from"));
-        var to = context.Point(claim.Node.Required("to"));
-        if (data.Samples.Count != 1) throw setNode.Error("a conserved-limit claim takes a one-sample dataset (Lemma A.3).");
+        var (sigma, data, from, to, x, _) = OneSampleLimitClaim.Read(claim, context, "Lemma A.3");
         int d = data.Dimension;
-        if (from.W.Count != d || to.W.Count != d) throw claim.Node.Error($"'from' and 'to' need {d} weights, as the data have d = {d}.");
-        var x = data.Samples[0].X.Select(e => e is Number n ? n.Value : throw setNode.Error("the input x must be exact numbers.")).ToArray();
 
         var hypotheses = LemmaA3Hypotheses.Prove(sigma);
         var goals = Papers.Zhang2023.LemmaA3.LemmaA3Route.HypothesisGoals(sigma);
@@ -78,7 +77,7 @@ public sealed class ConservedLimitChecker : IClaimChecker
             var limit = ConservedLimitEnclosure.Create(sigma, out var reason);
             if (limit is null)
             {
-                facts.Add(new Evidence.ExactIdentity($"Q(θ*) − Q(θ₀) = 0 not decided: {reason}", Num(da), Symbolic.Simplification.ZeroTestResult.Unknown));
+                facts.Add(Evidence.NumericEstimate.NotDecided("Q(θ*) − Q(θ₀) = 0", reason));
                 return Done(claim, facts, $"Q(θ*) = Q(θ₀) could not be decided: {reason}.", evidence, values, formulas);
             }
             var ratio = Div(sigma.Definition, sigma.Derivative(1));
@@ -92,6 +91,22 @@ public sealed class ConservedLimitChecker : IClaimChecker
         }
         var levelTest = ZeroTest(levelDifference);
         facts.Add(ExactMembershipChecker.ConstantIsZero("Q(θ*) − Q(θ₀) = (a*² − a₀²)/2 − (H(xᵀw*) − H(xᵀw₀))/|x|² (θ* on the level set through θ₀)", levelDifference));
+        if (from.A.Sign * to.A.Sign < 0 && levelTest == ZeroTestResult.Zero)
+        {
+            // a₀ and a* have opposite signs: the level set must reach a = 0 (Lemma A.3's range condition; see LemmaA3Route).
+            var ratio = Simplifier.Simplify(Div(sigma.Definition, sigma.Derivative(1)));
+            var h = Papers.Zhang2023.LemmaA3.LemmaA3Route.ClosedFormH(ratio, sigma.Variable);
+            Rational u0 = Dot(x, from.W), n = x.Aggregate(Rational.Zero, (s, c) => s + c * c);
+            var u0Box = Symbolic.Intervals.IntervalEvaluator.Evaluate(Num(u0), new Dictionary<string, Symbolic.Intervals.Interval>());
+            var range = Papers.Zhang2023.LemmaA3.LemmaA3Route.RangeWitness(Papers.Zhang2023.LemmaA3.LemmaA3Route.DeltaH(ratio, sigma.Variable, h, u0Box, u0Box.Mid), u0Box, n, from.A);
+            if (range is null)
+            {
+                facts.Add(Evidence.NumericEstimate.NotDecided("H(u_L) − H(u₀) + |x|²a₀²/2 < 0 for some u_L", "a₀ and a* have opposite signs, and no u_L with H(u_L) < H(u₀) − |x|²a₀²/2 was certified: the level set may not reach a = 0 (Lemma A.3 needs this)"));
+                return Done(claim, facts, "Not decided: a₀ and a* have opposite signs, and the level set is not certified to reach a = 0 (Lemma A.3's range condition).", evidence, values, formulas);
+            }
+            var (deltaH, integral) = ValidatedLimitFacts.DeltaH(sigma, h, ratio, u0);
+            facts.Add(ValidatedLimitFacts.RangeFact("level set through θ₀", deltaH, integral, n, from.A, range.Value));
+        }
         formulas.Add(new("Q(θ*) − Q(θ₀)", levelDifference));
         values.Add(new("Q(θ*) − Q(θ₀) (exact zero test)", levelTest.ToString()));
         return levelTest switch

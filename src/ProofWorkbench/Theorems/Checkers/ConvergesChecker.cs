@@ -14,7 +14,14 @@ public sealed class ConvergesChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "converges";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "dataset", "from", "to", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Dataset,
+            ClaimParameter.From,
+            ClaimParameter.Needs("to", "point", "the stated limit θ* = (w*, a*): a name in setup.points or {w: [...], a: ...}"),
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

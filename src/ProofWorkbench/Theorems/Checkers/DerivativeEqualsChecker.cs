@@ -19,7 +19,14 @@ public sealed class DerivativeEqualsChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "derivative-identity";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["f", "variable", "order", "at", "value"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("f", "expression", "the function"),
+            ClaimParameter.Needs("variable", "name", "the variable of differentiation"),
+            ClaimParameter.May("order", "integer ≥ 0", "the order of the derivative; default 1 (0: f itself)"),
+            ClaimParameter.May("at", "expression", "an exact point substituted for the variable after differentiating"),
+            ClaimParameter.Needs("value", "expression", "the stated value"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

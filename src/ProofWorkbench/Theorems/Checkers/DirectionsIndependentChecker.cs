@@ -23,7 +23,12 @@ public sealed class DirectionsIndependentChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "directions-independent";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "point", "datasets"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Point,
+            ClaimParameter.Datasets,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

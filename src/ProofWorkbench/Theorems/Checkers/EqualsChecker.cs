@@ -21,7 +21,16 @@ public sealed class EqualsChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "equals";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["object", "value", "activation", "x", "y", "lhs", "rhs"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.May("object", "name", "what is derived: gradient.w, gradient.a, flow.w, flow.a, h_prime, h, conserved, prop61 or slope26; needed unless lhs and rhs are given"),
+            ClaimParameter.May("value", "expression", "the stated value of the object (needed with object)"),
+            ClaimParameter.Activation,
+            ClaimParameter.May("x", "number or expression", "the input of the one sample; default symbolic x"),
+            ClaimParameter.May("y", "number or expression", "the label of the one sample; default symbolic y"),
+            ClaimParameter.May("lhs", "expression", "any identity lhs = rhs instead of an object: the left side"),
+            ClaimParameter.May("rhs", "expression", "any identity lhs = rhs instead of an object: the right side"),
+        ];
 
     private static readonly string[] Objects = ["gradient.w", "gradient.a", "flow.w", "flow.a", "h_prime", "h", "conserved", "prop61", "slope26"];
 

@@ -21,7 +21,12 @@ public sealed class ExactMembershipChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "exact-membership";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "point", "dataset"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Point,
+            ClaimParameter.Dataset,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

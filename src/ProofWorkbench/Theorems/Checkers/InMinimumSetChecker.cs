@@ -15,7 +15,13 @@ public sealed class InMinimumSetChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "in-minimum-set";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "point", "dataset", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Point,
+            ClaimParameter.Dataset,
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -24,7 +24,16 @@ public sealed class KktChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "kkt";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["model", "G", "dataset", "theta0", "theta", "activation", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.May("model", "one-neuron or linear", "the model; default one-neuron (aσ(wᵀx)), linear is f(w; x) = wᵀx of Section 4.1"),
+            ClaimParameter.Needs("G", "expression in θ and θ₀", "the candidate regularizer G(θ, θ₀): w or w1…wd, a; w0 or w0_1…, a0"),
+            ClaimParameter.Dataset,
+            ClaimParameter.Needs("theta0", "point", "the initialization θ₀"),
+            ClaimParameter.May("theta", "point", "the exact limit θ* (needed for the one-neuron model)"),
+            ClaimParameter.Activation,
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -16,7 +16,14 @@ public sealed class OnePointOverlapChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "one-point-overlap";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "from", "datasets", "tolerance", "slope-tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.From,
+            ClaimParameter.Datasets,
+            ClaimParameter.Tolerance,
+            ClaimParameter.May("slope-tolerance", "positive number", "for d = 1: the tolerance of each limiting slope ȧ/ẇ against eq. (26)"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

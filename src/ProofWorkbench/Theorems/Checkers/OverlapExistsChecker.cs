@@ -20,7 +20,13 @@ public sealed class OverlapExistsChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "overlap-exists";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "from", "dataset", "x2"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.From,
+            ClaimParameter.Needs("dataset", "dataset", "S₁, one sample with d = 1"),
+            ClaimParameter.Needs("x2", "[lo, hi]", "the interval searched for x₂ (S₂ = (x₂, a₁*σ(x₂w₁*)))"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
@@ -50,7 +56,7 @@ public sealed class OverlapExistsChecker : IClaimChecker
         try { traceBack = TwoPointTraceBack.Create(new TraceBackInput(sigma, theta0.W[0], theta0.A, x1.Value, y1.Value)); }
         catch (InputException ex)
         {
-            facts.Add(new Evidence.ExactIdentity($"the trace-back could not start: {ex.Message}", Expr.Zero, Symbolic.Simplification.ZeroTestResult.Unknown));
+            facts.Add(Evidence.NumericEstimate.NotDecided("the trace-back of Section 5.2", ex.Message));
             return ClaimResult.FromFacts(claim, facts, $"Not decided: {ex.Message}", evidence);
         }
         var result = traceBack.Certify(bounds[0], bounds[1]);
@@ -75,7 +81,7 @@ public sealed class OverlapExistsChecker : IClaimChecker
         if (result.Theta2Box is { } b2)
             facts.Add(TwoPointOverlapChecker.Separation([t1.W, t1.A], [b2.W, b2.A]));
         if (result.Existence != Existence.Proved)
-            facts.Add(new Evidence.ExactIdentity($"no certified sign change of F(x₂) = a₂*σ(x₁w₂*) − y₁: {result.Reason}", Expr.Zero, Symbolic.Simplification.ZeroTestResult.Unknown));
+            facts.Add(Evidence.NumericEstimate.NotDecided("a certified sign change of F(x₂) = a₂*σ(x₁w₂*) − y₁", result.Reason));
         return ClaimResult.FromFacts(claim, facts, result.Existence == Existence.Proved ? $"Proved: {result.Reason}." : $"Not decided: {result.Reason}.", evidence);
     }
 }

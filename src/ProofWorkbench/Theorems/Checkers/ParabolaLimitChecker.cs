@@ -23,21 +23,21 @@ public sealed class ParabolaLimitChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "parabola-limit";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "dataset", "from", "to", "scale", "exponent"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Dataset,
+            ClaimParameter.From,
+            ClaimParameter.Needs("to", "point", "the stated limit θ* = (w*, a*): a name in setup.points or {w: [...], a: ...}"),
+            ClaimParameter.Needs("scale", "positive number", "C, where σ = C·e^{βu} on the set the flow visits"),
+            ClaimParameter.Needs("exponent", "nonzero number", "β, where σ = C·e^{βu} on the set the flow visits"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
-        var sigma = context.ActivationOf(claim);
-        var setNode = claim.Node.Required("dataset");
-        var data = context.DatasetOf(setNode);
-        var from = context.Point(claim.Node.Required("from"));
-        var to = context.Point(claim.Node.Required("to"));
-        if (data.Samples.Count != 1) throw setNode.Error("a parabola-limit claim takes a one-sample dataset.");
+        var (sigma, data, from, to, x, y) = OneSampleLimitClaim.Read(claim, context, "Proposition A.1");
         int d = data.Dimension;
-        if (from.W.Count != d || to.W.Count != d) throw claim.Node.Error($"'from' and 'to' need {d} weights.");
-        var x = data.Samples[0].X.Select(e => e is Number n ? n.Value : throw setNode.Error("inputs x must be exact numbers.")).ToArray();
-        var y = data.Samples[0].Y;
         var c = claim.Node.Required("scale").Rational();
         var beta = claim.Node.Required("exponent").Rational();
         if (c.Sign <= 0) throw claim.Node.Required("scale").Error("the scale C must be positive.");

@@ -20,7 +20,16 @@ public sealed class Prop61Checker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "prop61";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "identically-zero", "nonzero-on", "interval", "count", "roots", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.May("identically-zero", "true or false", "claims that C(u) ≡ 0 (or that it is not)"),
+            ClaimParameter.May("nonzero-on", "list of [lo, hi]", "intervals on which C has no zero"),
+            ClaimParameter.May("interval", "[lo, hi]", "the interval for count and roots"),
+            ClaimParameter.May("count", "integer", "the number of zeros of C in interval"),
+            ClaimParameter.May("roots", "list of numbers", "stated zeros of C in interval, each within tolerance of a zero"),
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

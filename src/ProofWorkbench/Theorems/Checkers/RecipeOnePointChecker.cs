@@ -17,7 +17,12 @@ public sealed class RecipeOnePointChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "recipe-one-point";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "from", "datasets"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.From,
+            ClaimParameter.Needs("datasets", "list of datasets", "the One-point datasets; their inputs are the step (b) vectors"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

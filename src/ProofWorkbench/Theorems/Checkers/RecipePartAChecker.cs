@@ -20,7 +20,12 @@ public sealed class RecipePartAChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "recipe-part-a";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "from", "datasets"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.From,
+            ClaimParameter.Needs("datasets", "list of two datasets", "S₁ and S₂, one sample each"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

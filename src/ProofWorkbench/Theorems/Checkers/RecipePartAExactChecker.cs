@@ -18,7 +18,12 @@ public sealed class RecipePartAExactChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "recipe-part-a-exact";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["from", "limits", "datasets"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.From,
+            ClaimParameter.Needs("limits", "list of two points", "the exact limits θ₁*, θ₂* (as proved by parabola-limit claims)"),
+            ClaimParameter.Needs("datasets", "list of two datasets", "S₁ and S₂, one sample each"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

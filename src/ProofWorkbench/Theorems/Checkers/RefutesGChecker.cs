@@ -20,15 +20,26 @@ public sealed class RefutesGChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "refutes-G";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "regularizer", "route", "from", "limit", "datasets"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Needs("regularizer", "expression in θ and θ₀", "the candidate G(θ, θ₀)"),
+            ClaimParameter.Needs("route", "one-point-stationary, one-point-reflect or direct", "the route of the refutation"),
+            ClaimParameter.From,
+            ClaimParameter.May("limit", "point", "one-point routes (required there): the flows' common limit θ*"),
+            ClaimParameter.May("datasets", "list of two datasets", "one-point routes (required there): two one-sample datasets"),
+            ClaimParameter.May("dataset", "dataset", "direct route (required there): the one-sample dataset S, a label of a₀'s sign"),
+            ClaimParameter.May("witness", "list of numbers", "direct route (required there): w′ of the point θ′ = (w′, y/σ(xᵀw′)) ∈ M_S with G(θ′; θ₀) < G(θ*; θ₀)"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
         var sigma = context.ActivationOf(claim);
         var routeNode = claim.Node.Required("route");
+        if (routeNode.Text() == DirectRefutation.RouteName) return CheckDirect(claim, context, sigma);
         var variant = RefutationTheoremFile.VariantOf(routeNode.Text())
-            ?? throw routeNode.Error($"unknown route '{routeNode.Text()}'; write one-point-stationary or one-point-reflect.");
+            ?? throw routeNode.Error($"unknown route '{routeNode.Text()}'; write one-point-stationary, one-point-reflect or direct.");
         var from = context.Point(claim.Node.Required("from"));
         var limitNode = claim.Node.Required("limit");
         var limit = context.Point(limitNode);
@@ -58,5 +69,38 @@ public sealed class RefutesGChecker : IClaimChecker
             ? $"Proved: the flows from θ₀ on D1 and D2 end exactly at θ* = ({string.Join(", ", from.W)}; {expectedA}), their normals there are independent, and ∇_θG(θ*; θ₀) ≠ 0 (enclosed), so by Lemma 5.2 G does not characterize the flow even in the weak sense."
             : "Inconclusive: a premise of the One-point route was not certified (see the facts marked undecided); this does not show that G characterizes the flow.";
         return ClaimResult.FromFacts(claim, facts, why, [section]);
+    }
+
+    // The direct route (DirectRefutation): from θ₀, one-sample dataset S, witness w′ (θ′ = (w′, y/σ(xᵀw′)) ∈ M_S).
+    private static ClaimResult CheckDirect(Claim claim, TheoremContext context, Models.Activation sigma)
+    {
+        var from = context.Point(claim.Node.Required("from"));
+        int d = from.W.Count;
+        var g = Parse(claim, d);
+        var setNode = claim.Node.Required("dataset");
+        var set = context.DatasetOf(setNode);
+        if (set.Samples.Count != 1 || set.Dimension != d) throw setNode.Error($"the direct route takes one one-sample dataset with its input in ℝ^{d}.");
+        var x = set.Samples[0].X.Select(e => e is Number n ? n.Value : throw setNode.Error("the input x must be exact numbers.")).ToList();
+        var witnessNode = claim.Node.Required("witness");
+        var witness = witnessNode.Items().Select(i => Rational.TryParse(i.Text(), out var r) ? r : throw i.Error($"'{i.Text()}' is not an exact number.")).ToList();
+        if (witness.Count != d) throw witnessNode.Error($"the witness w′ needs {d} exact number(s).");
+        var hypotheses = Papers.Zhang2023.LemmaA3.LemmaA3Route.Hypotheses(sigma, out _);
+        var facts = DirectRefutation.Certify(sigma, g, from.W, from.A, x, set.Samples[0].Y, witness, hypotheses);
+        var section = new EvidenceSection(EvidenceLayer.Interval, "Direct route (Definition 4.5; the limit by the validated Lemma A.3 route)")
+        {
+            Values = facts.Select(f => new NamedValue(f.Label, f.Outcome.ToString().ToLowerInvariant())).ToList(),
+        };
+        string why = Evidence.VerdictRule.Decide(facts) == Verdict.Proved
+            ? "Proved: the flow from θ₀ on S converges to θ* (enclosed), θ′ = (w′, y/σ(xᵀw′)) lies on M_S, and G(θ′; θ₀) < G(θ*; θ₀) on the whole enclosure, so G(·; θ₀) is not minimal over M_S at the limit: G does not characterize the flow even in the weak sense."
+            : "Inconclusive: a premise of the direct route was not certified (see the facts marked undecided); this does not show that G characterizes the flow.";
+        return ClaimResult.FromFacts(claim, facts, why, [section]);
+    }
+
+    private static Regularizer Parse(Claim claim, int d)
+    {
+        var gNode = claim.Node.Required("regularizer");
+        gNode.Expression(); // positioned parse errors
+        try { return Regularizer.Parse(gNode.Text(), d, "regularizer"); }
+        catch (InputException ex) { throw gNode.Error(ex.Message); }
     }
 }

@@ -15,7 +15,12 @@ public sealed class SignChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "sign";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["expression", "relation", "assume"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("expression", "expression", "the expression whose sign is claimed, in any variables"),
+            ClaimParameter.May("relation", "> 0, >= 0, < 0, <= 0, != 0", "the claimed relation; default > 0"),
+            ClaimParameter.May("assume", "list of conditions", "hypotheses on the variables, e.g. [x > 0]; default none (all reals)"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

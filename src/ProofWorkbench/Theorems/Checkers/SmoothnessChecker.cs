@@ -16,7 +16,11 @@ public sealed class SmoothnessChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "smoothness";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "order"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Needs("order", "integer k ≥ 0", "the claimed smoothness: σ ∈ C^k"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -19,7 +19,16 @@ public sealed class TwoLayerLimitChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "two-layer-limit";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "x", "neurons", "init", "width", "seed", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Needs("x", "list of numbers", "the input of the one sample (x, −g(θ₀, x))"),
+            ClaimParameter.Neurons,
+            ClaimParameter.Init,
+            ClaimParameter.Width,
+            ClaimParameter.Seed,
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -27,7 +27,18 @@ public sealed class TwoLayerOnePointChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "two-layer-one-point";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "inputs", "neurons", "init", "width", "seed", "tolerance", "slope-formula", "slope-tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Needs("inputs", "list of inputs", "x₁ … x_J, the inputs of the J datasets (xⱼ, −g(θ₀, xⱼ))"),
+            ClaimParameter.Neurons,
+            ClaimParameter.Init,
+            ClaimParameter.Width,
+            ClaimParameter.Seed,
+            ClaimParameter.Tolerance,
+            ClaimParameter.May("slope-formula", "printed or corrected", "compare each limiting slope with Corollary 6.2's formula as printed or as corrected"),
+            ClaimParameter.May("slope-tolerance", "positive number", "the tolerance of the slope comparison"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

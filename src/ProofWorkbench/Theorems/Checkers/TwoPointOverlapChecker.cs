@@ -23,7 +23,14 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "two-point-overlap";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "from", "datasets", "refine", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.From,
+            ClaimParameter.Needs("datasets", "list of two datasets", "S₁ and S₂"),
+            ClaimParameter.May("refine", "dataset name", "refine this one-sample dataset's x₂ (y₂ tied to θ₁*) until the overlap holds"),
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
@@ -39,6 +46,7 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
         var facts = new List<Fact>();
 
         var r1 = context.Flow(sigma, s1, theta0);
+        IReadOnlyList<Dataset> witness = [];
         if (claim.Node.Optional("refine") is { } refineNode)
         {
             if (refineNode.Text() != s2.Name) throw refineNode.Error($"'refine' names the second dataset ({s2.Name}), whose x is adjusted.");
@@ -58,6 +66,7 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
                 ],
             });
             s2 = refined;
+            witness = [refined];
         }
         var r2 = context.Flow(sigma, s2, theta0);
         var run1 = FlowEvidence.Context($"flow on {s1.Name} from θ₀", sigma, s1, theta0, r1);
@@ -71,7 +80,7 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
             Figure = new PhasePlane($"{claim.Id}.svg", "Two-point overlap in the (w, a) plane",
                 $"Trajectories from θ₀ and the zero sets M_{s1.Name}, M_{s2.Name} (cf. paper 000, Figure 1)", [run1.Run, run2.Run]),
         });
-        if (Validated(claim, context, sigma, theta0, s1, s2, tol, evidence) is { } decided) return decided;
+        if (Validated(claim, context, sigma, theta0, s1, s2, tol, evidence) is { } decided) return decided with { Witness = witness };
         if (!r1.Converged || !r2.Converged)
             return Undecided(claim, "a flow did not reach its limit, so the overlap cannot be decided", evidence, facts);
 
@@ -109,7 +118,7 @@ public sealed class TwoPointOverlapChecker : IClaimChecker
             Verdict.Inconclusive => "Not decided: a residual enclosure straddles the tolerance.",
             _ => $"θ₁* ≠ θ₂* (separated by {Format.Error(separation)}) and both lie in M_{s1.Name} ∩ M_{s2.Name}: every residual is within {Format.Error(tol)}.",
         };
-        return ClaimResult.FromFacts(claim, facts, explanation, evidence);
+        return ClaimResult.FromFacts(claim, facts, explanation, evidence) with { Witness = witness };
     }
 
     private static ClaimResult Undecided(Claim claim, string why, IReadOnlyList<EvidenceSection> evidence, IReadOnlyList<Fact> facts) =>

@@ -35,19 +35,12 @@ public static class ValidatedLimitFacts
         var goals = LemmaA3Route.HypothesisGoals(sigma);
         facts.AddRange(limit.Hypotheses.Select((h, i) => SmtCheck.Of(h, i < goals.Count ? goals[i] : null)));
         var ratioU = Substitution.Substitute(limit.Ratio, sigma.Variable, Sym(U));
-        IntegralTerm? integral = null;
-        Expr deltaH;
+        var (deltaH, integral) = DeltaH(sigma, limit.H, limit.Ratio, limit.U0);
         if (limit.H is { } h)
         {
             var hU = Substitution.Substitute(h, sigma.Variable, Sym(U));
             facts.Add(new ExactIdentity($"{title}: H′(u) − σ(u)/σ′(u) ≡ 0 (H = {hU} is an antiderivative of σ/σ′, so a²/2 − H(xᵀw)/|x|² is conserved)",
                 Sub(Differentiator.Derivative(hU, U), ratioU), Simplifier.ZeroTest(Sub(Differentiator.Derivative(hU, U), ratioU))));
-            deltaH = Sub(hU, Substitution.Substitute(hU, U, Num(limit.U0)));
-        }
-        else
-        {
-            integral = new IntegralTerm(LemmaA3Route.IntegralSymbol, ratioU, U, limit.U0);
-            deltaH = Sym(LemmaA3Route.IntegralSymbol);
         }
         var g = Substitution.Substitute(limit.G, new Dictionary<string, Expr>
         {
@@ -55,16 +48,30 @@ public static class ValidatedLimitFacts
         });
         facts.Add(new CertifiedRoot($"{title}: the level-set function G(u) on M_S has exactly one zero u* = xᵀw* (Lemma A.3)",
             g, U, ExactInterval.Of(limit.U), limit.GAtLo.Lo > 0 ? 1 : 0, limit.GAtHi.Hi < 0 ? -1 : 0, limit.DerivativeOnU.Hi < 0 ? -1 : 0) { Integral = integral });
-        if (limit.RangeWitness is { } rw)
-        {
-            var expr = Add(deltaH, Div(Mul(Num(limit.NormSquared), Pow(Num(p.A0), Two)), Two));
-            facts.Add(IntervalEnclosure.Signed($"{title}: a₀·y < 0, the level set reaches a = 0: H(u_L) − H(u₀) + |x|²a₀²/2 < 0 at u_L",
-                expr, [new(U, Interval.Point(rw.UL))], rw.Value, -1, integral));
-        }
+        if (limit.RangeWitness is { } rw) facts.Add(RangeFact(title, deltaH, integral, limit.NormSquared, p.A0, rw));
         var box = Box(limit);
         facts.AddRange(Coordinates(limit).Select((e, i) => IntervalEnclosure.Compute(
             $"{title}: {(i < p.X.Count ? (p.X.Count == 1 ? "w*" : $"w*_{i + 1}") : "a*")} for u* in the bracket", e, box, null)));
         return facts;
+    }
+
+    /// <summary>
+    /// Lemma A.3's range condition as a fact: ΔH + |x|²a₀²/2 &lt; 0 at u_L (ΔH = H(u) − H(u₀) in u, or the integral term's
+    /// symbol), an interval enclosure over the point u_L with required sign −1.
+    /// </summary>
+    public static IntervalEnclosure RangeFact(string title, Expr deltaH, IntegralTerm? integral, Rational n, Rational a0, (double UL, Interval Value) rw) =>
+        IntervalEnclosure.Signed($"{title}: a₀·y < 0, the level set reaches a = 0: H(u_L) − H(u₀) + |x|²a₀²/2 < 0 at u_L",
+            Add(deltaH, Div(Mul(Num(n), Pow(Num(a0), Two)), Two)), [new(U, Interval.Point(rw.UL))], rw.Value, -1, integral);
+
+    /// <summary>
+    /// ΔH = H(u) − H(u₀) as the facts write it (in the variable u): the closed form <paramref name="h"/> of σ's variable, or
+    /// the symbol of an integral term ∫_{u₀}^{u} σ/σ′ (returned too).
+    /// </summary>
+    public static (Expr DeltaH, IntegralTerm? Integral) DeltaH(Models.Activation sigma, Expr? h, Expr ratio, Rational u0)
+    {
+        if (h is null) return (Sym(LemmaA3Route.IntegralSymbol), new IntegralTerm(LemmaA3Route.IntegralSymbol, Substitution.Substitute(ratio, sigma.Variable, Sym(U)), U, u0));
+        var hU = Substitution.Substitute(h, sigma.Variable, Sym(U));
+        return (Sub(hU, Substitution.Substitute(hU, U, Num(u0))), null);
     }
 
     /// <summary>The box {u: [u⁻, u⁺]} of the limit enclosures.</summary>

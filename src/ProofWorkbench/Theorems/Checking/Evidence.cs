@@ -104,6 +104,10 @@ public sealed record ClaimResult(Claim Claim, Verdict Verdict, string Explanatio
     /// <summary>The typed facts (see <see cref="Evidence.Fact"/>); certificates and JSON are written from them.</summary>
     public IReadOnlyList<global::ProofWorkbench.Evidence.Fact> Facts { get; init; } = [];
 
+    /// <summary>Datasets the checker constructed and the facts are about (e.g. Lemma 5.1's refined S₂), written to the
+    /// certificate as its <c>witness</c>; empty when the facts are about the theorem file's own data.</summary>
+    public IReadOnlyList<Dataset> Witness { get; init; } = [];
+
     /// <summary>A result whose verdict is decided from <paramref name="facts"/> by <see cref="Evidence.VerdictRule.Decide(IEnumerable{Evidence.Fact})"/>.</summary>
     public static ClaimResult FromFacts(Claim claim, IReadOnlyList<global::ProofWorkbench.Evidence.Fact> facts, string explanation, IReadOnlyList<EvidenceSection> sections) =>
         new(claim, global::ProofWorkbench.Evidence.VerdictRule.Decide(facts), explanation, sections) { Facts = facts };

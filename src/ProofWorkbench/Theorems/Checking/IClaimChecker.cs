@@ -8,8 +8,9 @@ public interface IClaimChecker
     /// <summary>The claim kind, as written in theorem files.</summary>
     string Kind { get; }
 
-    /// <summary>The parameter keys this kind accepts (besides id, kind, statement, source, expect, note).</summary>
-    IReadOnlyList<string> Parameters { get; }
+    /// <summary>The parameters this kind accepts (besides id, kind, statement, source, expect, note), with their types and
+    /// meanings: loading checks them, <c>pwb kinds</c> documents them.</summary>
+    IReadOnlyList<ClaimParameter> Parameters { get; }
 
     /// <summary>Checks the claim; throws <see cref="TheoremFileException"/> for malformed parameters.</summary>
     ClaimResult Check(Claim claim, TheoremContext context);

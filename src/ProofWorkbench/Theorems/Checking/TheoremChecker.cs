@@ -10,16 +10,18 @@ public sealed class TheoremChecker(IReadOnlyList<IClaimChecker> checkers)
     /// <summary>The claim kinds this checker knows.</summary>
     public IReadOnlyCollection<string> Kinds => byKind.Keys;
 
-    /// <summary>Validates a claim's parameter keys against its kind.</summary>
+    /// <summary>Validates a claim's parameter keys against its kind: no unknown key, every required one given.</summary>
     public void Validate(TheoremFile file)
     {
         foreach (var claim in file.Claims)
         {
-            var checker = byKind[claim.Kind];
+            var parameters = byKind[claim.Kind].Parameters;
             foreach (var key in claim.Node.Keys)
-                if (!TheoremLoader.CommonClaimKeys.Contains(key) && !checker.Parameters.Contains(key))
+                if (!TheoremLoader.CommonClaimKeys.Contains(key) && !parameters.Any(p => p.Name == key))
                     throw claim.Node.KeyError(key,
-                        $"unknown parameter '{key}' for a '{claim.Kind}' claim; it takes {string.Join(", ", checker.Parameters)}.");
+                        $"unknown parameter '{key}' for a '{claim.Kind}' claim; it takes {string.Join(", ", parameters.Select(p => p.Name))}.");
+            foreach (var p in parameters.Where(p => p.Required && claim.Node.Optional(p.Name) is null))
+                throw claim.Node.Error($"claim '{claim.Id}' ({claim.Kind}) needs '{p.Name}' ({p.Type}): {p.Meaning}.");
         }
     }
 

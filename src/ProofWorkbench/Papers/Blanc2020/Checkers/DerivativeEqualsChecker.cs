@@ -16,7 +16,13 @@ public sealed class DerivativeEqualsChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "derivative-equals";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["function", "variable", "order", "stated"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("function", "expression", "the function"),
+            ClaimParameter.Needs("variable", "name", "the variable of differentiation"),
+            ClaimParameter.May("order", "integer ≥ 1", "the order; default 1"),
+            ClaimParameter.Needs("stated", "expression", "the printed derivative"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -25,8 +25,24 @@ public sealed class LabelNoiseDriftChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "label-noise-drift";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters =>
-        ["activation", "width", "data", "start", "eta", "noise", "delta", "order", "steps", "runs", "seed", "checkpoints", "statistic", "confidence", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.May("width", "integer", "the number of hidden units; default 1"),
+            ClaimParameter.Needs("data", "dataset", "the training set"),
+            ClaimParameter.Needs("start", "mapping name → number", "the start on the zero-loss manifold, one value per parameter"),
+            ClaimParameter.Needs("eta", "number or list", "the step size(s) η"),
+            ClaimParameter.May("noise", "rademacher or gaussian", "the label-noise distribution; default rademacher"),
+            ClaimParameter.Needs("delta", "number ≥ 0", "the noise scale δ (±δ or N(0, δ²))"),
+            ClaimParameter.May("order", "uniform or cyclic", "the sample order; default uniform"),
+            ClaimParameter.Needs("steps", "integer", "SGD steps per run"),
+            ClaimParameter.Needs("runs", "integer ≥ 2", "independent seeded runs per step size"),
+            ClaimParameter.Needs("seed", "integer", "the seed of the runs"),
+            ClaimParameter.May("checkpoints", "integer", "how many checkpoints are compared; default 10"),
+            ClaimParameter.May("statistic", "expression in the parameters", "the statistic compared with the prediction; default the first parameter"),
+            ClaimParameter.May("confidence", "number in (0, 1)", "the confidence level of the intervals; default 0.99"),
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
@@ -128,7 +144,7 @@ public sealed class LabelNoiseDriftChecker : IClaimChecker
         }
         var formulas = new List<Formula>
         {
-            new("R(θ) = Σᵢ ‖∇_θ h(xᵢ; θ)‖²", LatexPrinter.Print(regularizer.Regularizer)),
+            new("R(θ) = Σᵢ ‖∇_θ h(xᵢ; θ)‖²", regularizer.Regularizer),
             new("predicted slow motion", @"\frac{d\theta}{d\tau} = -P_T(\theta)\,\nabla R(\theta),\quad \tau = \eta^2\,\mathrm{Var}\,\xi\;k/n"),
         };
         var longest = series.MaxBy(s => s.Checkpoints[^1].Tau)!;

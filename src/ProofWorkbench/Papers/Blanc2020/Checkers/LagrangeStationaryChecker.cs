@@ -23,7 +23,14 @@ public sealed class LagrangeStationaryChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "lagrange-stationary";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["output", "parameters", "y", "point", "tanh"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("output", "expression", "h(x; θ) with x = 1"),
+            ClaimParameter.Needs("parameters", "list of names", "the parameters θ"),
+            ClaimParameter.Needs("y", "number", "the label of the one sample"),
+            ClaimParameter.May("point", "mapping name → number", "the point θ (or give tanh)"),
+            ClaimParameter.May("tanh", "mapping name → number", "the exact values tanh(wᵢ) instead of wᵢ"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
@@ -75,7 +82,7 @@ public sealed class LagrangeStationaryChecker : IClaimChecker
             Verdict.Refuted => "Not a stationary point of R on the manifold: " + string.Join("; ", facts.Where(f => f.Outcome == FactOutcome.Refutes).Select(f => f.Label)) + " is exactly nonzero.",
             _ => "The zero test could not decide every minor.",
         };
-        var formulas = new List<Formula> { new("R(θ)", LatexPrinter.Print(Simplifier.Simplify(r.Regularizer))) };
+        var formulas = new List<Formula> { new("R(θ)", Simplifier.Simplify(r.Regularizer)) };
         return ClaimResult.FromFacts(claim, facts, explanation,
             [new EvidenceSection(EvidenceLayer.Symbolic, "Lagrange condition ∇R ∥ ∇h at the point, exactly") { Formulas = formulas, Values = [new("h − y", InfixPrinter.Print(residual)), .. shown] }]);
     }

@@ -24,7 +24,12 @@ public sealed class OrnsteinUhlenbeckChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "ou-linearized";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["quantity", "order", "stated"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("quantity", "stationary-variance or relaxation-time", "the quantity of the linearized process"),
+            ClaimParameter.May("order", "exact or leading", "with stationary-variance: exact equality or the leading order in η; default exact"),
+            ClaimParameter.Needs("stated", "expression in eta, gamma, s2", "the printed formula"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
@@ -46,14 +51,14 @@ public sealed class OrnsteinUhlenbeckChecker : IClaimChecker
             case "stationary-variance":
             {
                 var v = OrnsteinUhlenbeck.StationaryVariance;
-                formulas.Add(new("v* = B/(1 − A), simplified", LatexPrinter.Print(Simplifier.Simplify(v))));
-                formulas.Add(new("as stated", LatexPrinter.Print(stated)));
+                formulas.Add(new("v* = B/(1 − A), simplified", Simplifier.Simplify(v)));
+                formulas.Add(new("as stated", stated));
                 var order = node.Optional("order")?.Text() ?? "exact";
                 if (order == "exact")
                 {
                     var difference = Sub(v, stated);
                     facts.Add(new ExactIdentity("v* − stated ≡ 0", difference, Simplifier.ZeroTest(difference)));
-                    formulas.Add(new("v* − stated, simplified", LatexPrinter.Print(Simplifier.Simplify(difference))));
+                    formulas.Add(new("v* − stated, simplified", Simplifier.Simplify(difference)));
                 }
                 else if (order == "leading")
                 {
@@ -61,7 +66,7 @@ public sealed class OrnsteinUhlenbeckChecker : IClaimChecker
                     var (numerator, denominator) = NumeratorDenominator(scaled);
                     var atZeroNum = Simplifier.Simplify(Substitution.Substitute(numerator, "eta", Num(0)));
                     var atZeroDen = Simplifier.Simplify(Substitution.Substitute(denominator, "eta", Num(0)));
-                    formulas.Add(new("(v* − stated)/η, together", LatexPrinter.Print(scaled)));
+                    formulas.Add(new("(v* − stated)/η, together", scaled));
                     facts.Add(new ExactIdentity("numerator of (v* − stated)/η at η = 0", atZeroNum, Simplifier.ZeroTest(atZeroNum)));
                     var denTest = Simplifier.ZeroTest(atZeroDen);
                     // The zero test's true answer, with the outcome of a nonzero claim (the fact is written with sense "nonzero").
@@ -79,12 +84,12 @@ public sealed class OrnsteinUhlenbeckChecker : IClaimChecker
                 var c0 = Simplifier.Simplify(c[0]);
                 facts.Add(new ExactIdentity("ln A at η = 0", c0, Simplifier.ZeroTest(c0)));
                 var limit = Simplifier.Simplify(Div(Num(-1), c[1]));
-                formulas.Add(new("lim η·T = −1/c₁", LatexPrinter.Print(limit)));
-                formulas.Add(new("stated (η·T up to a constant)", LatexPrinter.Print(stated)));
+                formulas.Add(new("lim η·T = −1/c₁", limit));
+                formulas.Add(new("stated (η·T up to a constant)", stated));
                 var ratio = Simplifier.Simplify(Div(limit, stated));
                 var dRatio = Simplifier.Simplify(Differentiator.Derivative(ratio, "gamma"));
-                formulas.Add(new("(lim η·T)/stated", LatexPrinter.Print(ratio)));
-                formulas.Add(new("d/dγ of the ratio", LatexPrinter.Print(dRatio)));
+                formulas.Add(new("(lim η·T)/stated", ratio));
+                formulas.Add(new("d/dγ of the ratio", dRatio));
                 var test = Simplifier.ZeroTest(dRatio);
                 if (test != ZeroTestResult.Unknown)
                     facts.Add(new ExactIdentity("d/dγ[(lim η·T)/stated] ≡ 0 (the ratio is a constant)", dRatio, test));

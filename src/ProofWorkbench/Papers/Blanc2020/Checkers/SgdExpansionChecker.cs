@@ -21,7 +21,14 @@ public sealed class SgdExpansionChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "sgd-expansion";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["output", "parameters", "x", "y", "identity"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("output", "expression", "h(x; θ) in the parameters and x"),
+            ClaimParameter.Needs("parameters", "list of names", "the parameters θ"),
+            ClaimParameter.May("x", "number", "the input substituted; default symbolic x"),
+            ClaimParameter.May("y", "number", "the label substituted; default symbolic y"),
+            ClaimParameter.May("identity", "expansion or fifth-term", "which identity of eq. (6) / Section 3.3; default expansion"),
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)
@@ -33,7 +40,7 @@ public sealed class SgdExpansionChecker : IClaimChecker
         var label = node.Optional("y")?.Expression() ?? Expr.Sym("y");
         var identity = node.Optional("identity")?.Text() ?? "expansion";
         var facts = new List<Fact>();
-        var formulas = new List<Formula> { new("h(x; θ)", LatexPrinter.Print(output)) };
+        var formulas = new List<Formula> { new("h(x; θ)", output) };
         switch (identity)
         {
             case "expansion":
@@ -42,7 +49,7 @@ public sealed class SgdExpansionChecker : IClaimChecker
                     var difference = Expr.Sub(term.Derived, term.Printed);
                     facts.Add(new ExactIdentity($"order {term.Order} of ∂_{term.Coordinate}(e²): derived − eq. (6)", difference, Simplifier.ZeroTest(difference)));
                     if (term.Order == 2)
-                        formulas.Add(new($"order-2 term for θ_j = {term.Coordinate}, as printed (v = displacement)", LatexPrinter.Print(Simplifier.Simplify(term.Printed))));
+                        formulas.Add(new($"order-2 term for θ_j = {term.Coordinate}, as printed (v = displacement)", Simplifier.Simplify(term.Printed)));
                 }
                 break;
             case "fifth-term":
@@ -50,7 +57,7 @@ public sealed class SgdExpansionChecker : IClaimChecker
                 {
                     var difference = Expr.Sub(fifth, minusGradient);
                     facts.Add(new ExactIdentity($"−2Σ_k h^{{{j},k}}h^k − (−∂_{j}R)", difference, Simplifier.ZeroTest(difference)));
-                    formulas.Add(new($"−∂R/∂{j}", LatexPrinter.Print(Simplifier.Simplify(minusGradient))));
+                    formulas.Add(new($"−∂R/∂{j}", Simplifier.Simplify(minusGradient)));
                 }
                 break;
             default:

@@ -22,7 +22,17 @@ public sealed class BalancedLimitChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "balanced-limit-extrapolation";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["dataset", "w0", "epsilons", "component", "order", "sign", "loss-scale", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Dataset,
+            ClaimParameter.W0,
+            ClaimParameter.Needs("epsilons", "list of positive numbers", "the ε of the starts (w, v) = (w₀, ε), halving"),
+            ClaimParameter.Needs("component", "integer", "the component of w whose limit as ε → 0 is extrapolated (1-based)"),
+            ClaimParameter.May("order", "integer", "the order in ε of the Richardson extrapolation; default 2"),
+            ClaimParameter.Needs("sign", "negative, positive or zero", "the claimed sign of the extrapolated limit"),
+            ClaimParameter.LossScale,
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -26,7 +26,14 @@ public sealed class BalancednessChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "balancedness";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["d", "dataset", "theta0", "loss-scale", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Needs("d", "integer ≥ 1", "the input dimension of the symbolic identity"),
+            ClaimParameter.May("dataset", "dataset", "data for the measured drift along a flow"),
+            ClaimParameter.May("theta0", "list of numbers", "the start (w…, v) of the measured flow (needed with dataset)"),
+            ClaimParameter.LossScale,
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

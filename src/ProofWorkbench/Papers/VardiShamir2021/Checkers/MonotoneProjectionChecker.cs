@@ -23,7 +23,16 @@ public sealed class MonotoneProjectionChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "monotone-projection-limit";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["activation", "dataset", "w0", "loss-scale", "projection", "tolerance", "flow-tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Activation,
+            ClaimParameter.Dataset,
+            ClaimParameter.W0,
+            ClaimParameter.LossScale,
+            ClaimParameter.Needs("projection", "list of numbers", "the stated projection of w₀ onto {w : Xw = σ⁻¹(y)}"),
+            ClaimParameter.Tolerance,
+            ClaimParameter.FlowTolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

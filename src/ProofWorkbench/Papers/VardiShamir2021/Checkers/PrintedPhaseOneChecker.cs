@@ -19,7 +19,16 @@ public sealed class PrintedPhaseOneChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "relu-printed-phase-one";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["dataset", "w0", "loss-scale", "relu-derivative-at-zero", "exponent-scale", "tolerance", "flow-tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Dataset,
+            ClaimParameter.W0,
+            ClaimParameter.LossScale,
+            ClaimParameter.ReluDerivativeAtZero,
+            ClaimParameter.May("exponent-scale", "number", "s in the printed w(t) = (I − e^{−s·XᵀX t})X⁻¹y; default 1 as printed"),
+            ClaimParameter.Tolerance,
+            ClaimParameter.FlowTolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -23,7 +23,17 @@ public sealed class ReluDistanceBoundChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "relu-distance-bound";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["dataset", "w0", "loss-scale", "relu-derivative-at-zero", "closest", "points", "tolerance", "flow-tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Dataset,
+            ClaimParameter.W0,
+            ClaimParameter.LossScale,
+            ClaimParameter.ReluDerivativeAtZero,
+            ClaimParameter.Needs("closest", "list of numbers", "a zero-loss point w* closest to w₀"),
+            ClaimParameter.May("points", "list of points", "zero-loss points v for the monotonicity of t ↦ ‖w(t) − v‖"),
+            ClaimParameter.Tolerance,
+            ClaimParameter.FlowTolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

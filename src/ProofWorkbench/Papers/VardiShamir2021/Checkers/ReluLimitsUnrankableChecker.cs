@@ -23,7 +23,15 @@ public sealed class ReluLimitsUnrankableChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "relu-limits-unrankable";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["datasets", "w0", "loss-scale", "relu-derivative-at-zero", "tolerance", "flow-tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Datasets,
+            ClaimParameter.W0,
+            ClaimParameter.LossScale,
+            ClaimParameter.ReluDerivativeAtZero,
+            ClaimParameter.May("tolerance", "positive number", "half-width of the box around each last phase's start; default setup.tolerance"),
+            ClaimParameter.FlowTolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -23,7 +23,17 @@ public sealed class ReluPiecewiseFlowChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "relu-piecewise-flow";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["dataset", "w0", "loss-scale", "relu-derivative-at-zero", "crossings", "limit", "tolerance", "flow-tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Dataset,
+            ClaimParameter.W0,
+            ClaimParameter.LossScale,
+            ClaimParameter.ReluDerivativeAtZero,
+            ClaimParameter.May("crossings", "list of {sample, from, to, t}", "the stated kink crossings (sample index, sides, optionally the time)"),
+            ClaimParameter.Needs("limit", "list of numbers", "the stated limit w^∞"),
+            ClaimParameter.May("tolerance", "positive number", "the agreement required between the ODE and the closed form; default 1e-12"),
+            ClaimParameter.FlowTolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

@@ -21,7 +21,14 @@ public sealed class RotationEquivarianceChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "relu-rotation-equivariance";
     /// <inheritdoc/>
-    public IReadOnlyList<string> Parameters => ["dataset", "w0", "loss-scale", "rotation", "tolerance"];
+    public IReadOnlyList<ClaimParameter> Parameters =>
+        [
+            ClaimParameter.Dataset,
+            ClaimParameter.W0,
+            ClaimParameter.LossScale,
+            ClaimParameter.Needs("rotation", "matrix (list of rows)", "an orthogonal rational matrix R"),
+            ClaimParameter.Tolerance,
+        ];
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

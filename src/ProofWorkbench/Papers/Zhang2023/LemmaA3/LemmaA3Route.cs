@@ -86,19 +86,7 @@ public static class LemmaA3Route
         if (!double.IsFinite(Y.Lo) || !double.IsFinite(Y.Hi)) { reason = $"the label y = {p.Y} has no finite enclosure"; return null; }
 
         var h = ClosedFormH(ratio, v);
-        Func<Interval, Interval> deltaH;
-        if (h is not null)
-        {
-            var hu0 = IntervalEvaluator.Evaluate(h, new Dictionary<string, Interval> { [v] = U0 });
-            deltaH = u => IntervalEvaluator.Evaluate(h, new Dictionary<string, Interval> { [v] = u }) - hu0;
-        }
-        else
-        {
-            // ∫_{u₀}^{u} = ∫_{u₀}^{m} + ∫_{m}^{u}: the long part once, from u₀ to a reference point m near u*.
-            double m = guessU is { } g && double.IsFinite(g) ? g : U0.Mid;
-            var toM = ValidatedQuadrature.Integrate(ratio, v, U0, Interval.Point(m));
-            deltaH = u => toM + ValidatedQuadrature.Integrate(ratio, v, Interval.Point(m), u);
-        }
+        var deltaH = DeltaH(ratio, v, h, U0, guessU is { } g && double.IsFinite(g) ? g : U0.Mid);
         var sigmaExpr = sigma.Definition;
         var sigmaPrime = sigma.Derivative(1);
         Interval Sig(Interval u) => IntervalEvaluator.Evaluate(sigmaExpr, new Dictionary<string, Interval> { [v] = u });
@@ -168,14 +156,7 @@ public static class LemmaA3Route
         bool sameSign = (A0.Lo >= 0 && Y.Lo >= 0) || (A0.Hi <= 0 && Y.Hi <= 0);
         if (!sameSign)
         {
-            // H(u_L) − H(u₀) + |x|²a₀²/2 < 0 for some u_L < u₀ (H increases, so look left).
-            double step = Math.Max(1, n.ToDouble() * p.A0.ToDouble() * p.A0.ToDouble());
-            for (int k = 0; k < 24 && range is null; k++, step *= 2)
-            {
-                double uL = U0.Lo - step;
-                var value = deltaH(Interval.Point(uL)) + N * Half * A0 * A0;
-                if (value.Hi < 0) range = (uL, value);
-            }
+            range = RangeWitness(deltaH, U0, n, p.A0);
             if (range is null) { reason = "a₀ and y have opposite signs, and no u_L with H(u_L) < H(u₀) − |x|²a₀²/2 was certified: the level set may not reach a = 0 (Lemma A.3 needs this)"; return null; }
         }
 
@@ -186,6 +167,40 @@ public static class LemmaA3Route
             U0 = u0, NormSquared = n, U = U, GAtLo = gLo, GAtHi = gHi, Integrals = (iLo, iHi), DerivativeOnU = derivative,
             W = w, A = a, RangeWitness = range, Hypotheses = hypotheses,
         };
+    }
+
+    /// <summary>
+    /// H(u) − H(u₀) over an interval of u: the closed form <paramref name="h"/> (a verified antiderivative of σ/σ′) in interval
+    /// arithmetic, else the validated quadrature of <paramref name="ratio"/> = σ/σ′ from u₀, through a reference point m
+    /// (∫_{u₀}^{u} = ∫_{u₀}^{m} + ∫_{m}^{u}: the long part once).
+    /// </summary>
+    public static Func<Interval, Interval> DeltaH(Expr ratio, string v, Expr? h, Interval u0, double m)
+    {
+        if (h is not null)
+        {
+            var hu0 = IntervalEvaluator.Evaluate(h, new Dictionary<string, Interval> { [v] = u0 });
+            return u => IntervalEvaluator.Evaluate(h, new Dictionary<string, Interval> { [v] = u }) - hu0;
+        }
+        var toM = ValidatedQuadrature.Integrate(ratio, v, u0, Interval.Point(m));
+        return u => toM + ValidatedQuadrature.Integrate(ratio, v, Interval.Point(m), u);
+    }
+
+    /// <summary>
+    /// Lemma A.3's range condition when a₀ and a* have opposite signs (the level set must reach a = 0): a point u_L &lt; u₀
+    /// with H(u_L) − H(u₀) + |x|²a₀²/2 &lt; 0 certified (H increases, so look left), or null.
+    /// </summary>
+    public static (double UL, Interval Value)? RangeWitness(Func<Interval, Interval> deltaH, Interval u0, Rational n, Rational a0)
+    {
+        var N = IntervalEvaluator.Evaluate(Num(n), new Dictionary<string, Interval>());
+        var A0 = IntervalEvaluator.Evaluate(Num(a0), new Dictionary<string, Interval>());
+        double step = Math.Max(1, n.ToDouble() * a0.ToDouble() * a0.ToDouble());
+        for (int k = 0; k < 24; k++, step *= 2)
+        {
+            double uL = u0.Lo - step;
+            var value = deltaH(Interval.Point(uL)) + N * Interval.Point(0.5) * A0 * A0;
+            if (value.Hi < 0) return (uL, value);
+        }
+        return null;
     }
 
     /// <summary>

@@ -30,12 +30,23 @@ public sealed record OnePointCertificate(OnePointVariant Variant, IReadOnlyList<
 }
 
 /// <summary>The result of <see cref="RefutationSearch.Run"/>: the certificate (or null) and every attempt, in order.</summary>
-public sealed record RefutationResult(OnePointCertificate? Certificate, IReadOnlyList<RefutationAttempt> Attempts);
+public sealed record RefutationResult(OnePointCertificate? Certificate, IReadOnlyList<RefutationAttempt> Attempts)
+{
+    /// <summary>The certificate of the direct route, when that route found one (then <see cref="Certificate"/> is null).</summary>
+    public DirectCertificate? Direct { get; init; }
+
+    /// <summary>True when some route found a certificate.</summary>
+    public bool Found => Certificate is not null || Direct is not null;
+
+    /// <summary>The route name of the certificate found (as written in the claim), or "none".</summary>
+    public string RouteName => Certificate is { } c ? RefutationTheoremFile.RouteName(c.Variant) : Direct is not null ? DirectRefutation.RouteName : "none";
+}
 
 /// <summary>
 /// <c>pwb refute</c>'s search (paper 000, Definitions 4.4–4.5): the One-point route of <see cref="OnePointRefutation"/>,
-/// stationary variant first (it needs no hypothesis on σ), then the reflect variant (Lemma 6.2), over a fixed,
-/// deterministic list of θ₀ and inputs, stopping at the first certificate or when the budget is spent.
+/// stationary variant first (it needs no hypothesis on σ), then the reflect variant (Lemma 6.2), then the direct route of
+/// <see cref="DirectRefutation"/> (Definition 4.5), over fixed, deterministic lists of θ₀, inputs and labels, stopping at the
+/// first certificate or when the budget is spent.
 /// </summary>
 public static class RefutationSearch
 {
@@ -90,8 +101,8 @@ public static class RefutationSearch
             }
             attempts.Add(new(route, $"no certificate: at none of the {tried} candidate θ₀ were a nonzero component of ∇_θG at {at}, independent normals and the exact limit certified together."));
         }
-        attempts.Add(new("two-point (Lemma 5.1)", "not implemented in this version."));
-        attempts.Add(new("direct (Definition 4.4)", "not implemented in this version."));
+        attempts.Add(new("two-point (Lemma 5.1)", "not built: it needs two limits θ₁* ≠ θ₂* each lying exactly on the other dataset's M_S, an equation that enclosures cannot certify for a given σ (the Two-point Recipe constructs σ instead: pwb recipe two-point, pwb construct two-point)."));
+        if (DirectRefutation.Search(sigma, g, clock, budget, attempts) is { } direct) return new(null, attempts) { Direct = direct };
         return new(null, attempts);
     }
 
@@ -112,13 +123,20 @@ public static class RefutationSearch
     /// <summary>Input pairs, in order, from (1, …, 1) + e_k, −(1, …, 1), alternating signs and (1, 2, …, d).</summary>
     public static IEnumerable<(IReadOnlyList<Rational>, IReadOnlyList<Rational>)> InputPairs(int d)
     {
+        var inputs = Inputs(d);
+        for (int i = 0; i < inputs.Count; i++)
+            for (int j = i + 1; j < inputs.Count; j++)
+                if (!inputs[i].SequenceEqual(inputs[j])) yield return (inputs[i], inputs[j]);
+    }
+
+    /// <summary>The inputs, in order: (1, …, 1) + e_k, −(1, …, 1), alternating signs, (1, 2, …, d).</summary>
+    public static IReadOnlyList<IReadOnlyList<Rational>> Inputs(int d)
+    {
         var inputs = new List<IReadOnlyList<Rational>>();
         for (int k = 0; k < d; k++) inputs.Add(Enumerable.Range(0, d).Select(i => (Rational)(i == k ? 2 : 1)).ToList());
         inputs.Add(Enumerable.Repeat((Rational)(-1), d).ToList());
         inputs.Add(Enumerable.Range(0, d).Select(i => (Rational)(i % 2 == 0 ? 1 : -1)).ToList());
         inputs.Add(Enumerable.Range(0, d).Select(i => (Rational)(i + 1)).ToList());
-        for (int i = 0; i < inputs.Count; i++)
-            for (int j = i + 1; j < inputs.Count; j++)
-                if (!inputs[i].SequenceEqual(inputs[j])) yield return (inputs[i], inputs[j]);
+        return inputs.Where((x, i) => inputs.FindIndex(y => y.SequenceEqual(x)) == i).ToList();
     }
 }

@@ -38,13 +38,37 @@ public class RefutationSoundnessTests
         Assert.NotNull(LinearDirectRoute.Run(Regularizer.Parse(g, d), g, "test", TimeSpan.FromMinutes(5), attempts));
     }
 
-    [Theory]
-    [InlineData("a0^2+w0")]
-    [InlineData("(w-w0)^2+(a^2-a0^2)^2")]
-    public void One_neuron_G_critical_at_both_limits_gets_no_one_point_certificate(string g)
+    [Fact]
+    public void One_neuron_G_critical_at_both_limits_gets_no_one_point_certificate_but_a_direct_one()
     {
-        var result = RefutationSearch.Run(Sigmoid, Regularizer.Parse(g, 1), TimeSpan.FromMinutes(5));
+        var result = RefutationSearch.Run(Sigmoid, Regularizer.Parse("(w-w0)^2+(a^2-a0^2)^2", 1), TimeSpan.FromMinutes(5));
         Assert.Null(result.Certificate);
+        Assert.NotNull(result.Direct);
+        Assert.Equal(Verdict.Proved, VerdictRule.Decide(result.Direct!.Facts));
+        Assert.Equal("direct", result.RouteName);
+    }
+
+    [Theory]
+    [InlineData("a0^2+w0", 1)]                 // constant in θ: characterizes every flow in the weak sense (remark after Def. 4.5)
+    [InlineData("exp(a0)*w0_1-w0_2", 2)]
+    public void One_neuron_G_constant_in_theta_is_never_refuted(string g, int d)
+    {
+        var result = RefutationSearch.Run(Sigmoid, Regularizer.Parse(g, d), TimeSpan.FromMinutes(5));
+        Assert.False(result.Found);
+        Assert.Contains(result.Attempts, a => a.Route.StartsWith("direct", StringComparison.Ordinal) && a.Outcome.StartsWith("no certificate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_direct_certificate_proves_and_a_witness_not_below_the_limit_leaves_it_undecided()
+    {
+        var g = Regularizer.Parse("(w-w0)^2+(a^2-a0^2)^2", 1);
+        var hypotheses = ProofWorkbench.Papers.Zhang2023.LemmaA3.LemmaA3Route.Hypotheses(Sigmoid, out _);
+        Rational half = new(1, 2);
+        Assert.Equal(Verdict.Proved, VerdictRule.Decide(DirectRefutation.Certify(Sigmoid, g, [half], 1, [2], Expr.One, [new Rational(7, 8)], hypotheses)));
+        var bad = DirectRefutation.Certify(Sigmoid, g, [half], 1, [2], Expr.One, [half], hypotheses);
+        Assert.Equal(Verdict.Inconclusive, VerdictRule.Decide(bad));
+        Assert.DoesNotContain(bad, f => f.Outcome == FactOutcome.Refutes);
+        Assert.Equal(Verdict.Inconclusive, VerdictRule.Decide(DirectRefutation.Certify(Sigmoid, g, [half], 1, [2], Expr.One, [new Rational(7, 8)], null)));
     }
 
     private static IReadOnlyList<(IReadOnlyList<Rational> X, Expr Y)> Data(OnePointVariant v, IReadOnlyList<Rational> w0, Rational a0) =>
