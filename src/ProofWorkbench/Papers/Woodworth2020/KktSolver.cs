@@ -107,6 +107,17 @@ public static class KktSolver
         return new KktSolution(nu, beta, fn, nuError, betaError, it, converged, message);
     }
 
+    /// <summary>
+    /// <see cref="Solve"/> at α after solving at α₀ = 1, 1/10, 1/100, … down to α (each solution starting the next): for
+    /// small α, Newton from ν = 0 would have to cross the exponentially flat dual potential in one damped step.
+    /// </summary>
+    public static KktSolution SolveByContinuation(IReadOnlyList<IReadOnlyList<Rational>> x, IReadOnlyList<Rational> y, int depth, double alpha)
+    {
+        double[]? nu = null;
+        for (double a = 1; a > alpha * 10; a /= 10) nu = Solve(x, y, depth, a, nu).Nu;
+        return Solve(x, y, depth, alpha, nu);
+    }
+
     /// <summary>A lower bound of λ_min(A) for a symmetric positive definite rational A: 1/‖A⁻¹‖_F (exact inverse), rounded down; null when A is singular.</summary>
     public static double? LambdaMinLowerBound(IReadOnlyList<IReadOnlyList<Rational>> a)
     {

@@ -49,6 +49,7 @@ public static class ClaimCheckers
         new Papers.Woodworth2020.DiagonalSymbolicChecker(),
         new Papers.Woodworth2020.Theorem2Checker(),
         new Papers.Woodworth2020.AlphaSweepChecker(),
+        new Papers.Woodworth2020.Theorem2ProofChecker(),
         new DerivativeEqualsChecker(),
     ];
 }

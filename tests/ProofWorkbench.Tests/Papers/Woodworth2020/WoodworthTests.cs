@@ -120,4 +120,52 @@ public class WoodworthTests
     [Fact]
     public void AlphaSweepRejectsANonPowerOfTen() =>
         Assert.ThrowsAny<InputException>(() => ClaimKindTests.VerdictOf(Sweep.Replace("alpha-from: 1/1000", "alpha-from: 1/3") + "l1-end-tolerance: 1e-2"));
+
+    [Fact]
+    public void NullVectorIsExactAndInteger()
+    {
+        var n = NullLineEnclosure.NullVector(X)!;
+        Assert.Equal(new Rational[] { 1, 1, -1 }, n.Select(v => v.Sign * n[0].Sign == 0 ? v : v * n[0].Sign).ToArray());
+        Assert.Null(NullLineEnclosure.NullVector([[1, 0, 1, 2], [0, 1, 1, 0]]));
+    }
+
+    // mpmath reference (see KktMatchesHighPrecisionReferenceWithinItsBound): β₁ = 0.094132273043990825 at α = 0.1.
+    [Fact]
+    public void LineEnclosureContainsTheHighPrecisionReference()
+    {
+        var enc = NullLineEnclosure.Enclose(X, [0, 0, 1], 0.1, null)!;
+        double lo = Math.Min(enc.TLow, enc.THigh), hi = Math.Max(enc.TLow, enc.THigh);
+        // β = (0, 0, 1) + t(1, 1, −1) up to the sign of n: |t| = β₁.
+        Assert.True(Math.Abs(lo) <= 0.094132273043990825 + 1e-15 || Math.Abs(hi) <= 0.094132273043990825 + 1e-15);
+        Assert.True(hi - lo < 1e-12, $"width {hi - lo}");
+        Assert.True(Math.Abs(enc.Mid[0] - 0.094132273043990825) < 1e-12);
+    }
+
+    [Fact]
+    public void LineEnclosureWorksWhereTheDualBoundDoesNot()
+    {
+        const double alpha = 9.357622969e-14; // Theorem 2's ℓ1 threshold at ε = 1/10 on this instance
+        Assert.False(double.IsFinite(KktSolver.SolveByContinuation(X, Y, 2, alpha).MaxBetaError) && KktSolver.SolveByContinuation(X, Y, 2, alpha).MaxBetaError < 1e-6);
+        var enc = NullLineEnclosure.Enclose(X, [0, 0, 1], alpha, null)!;
+        double excess = enc.Mid.Sum(Math.Abs) - 1; // ‖β̂_α‖₁ − 1 = β₁ ≈ α (mpmath: 9.33e-14)
+        Assert.InRange(excess, 0.5 * alpha, 1.5 * alpha);
+        Assert.True(enc.L1Upper < 1 + 1e-12);
+    }
+
+    [Fact]
+    public void ProofThresholdsAsPrinted()
+    {
+        Assert.Equal(1.0 / 6, Theorem2Thresholds.TheoremL1(2, 1, 3), 12);
+        Assert.Equal(0.1, Theorem2Thresholds.ProofL1(2, 1, 3), 12);
+        Assert.True(Theorem2Thresholds.TheoremL2(0.5, 1) > Theorem2Thresholds.ProofL2(0.5, 1));
+        Assert.True(Theorem2Thresholds.TheoremL2(1, 1) < Theorem2Thresholds.ProofL2(1, 1));
+    }
+
+    [Theory]
+    [InlineData("l1-threshold-covers-proof", "[1/2]", Verdict.Confirmed)]
+    [InlineData("l1-threshold-covers-proof", "[2]", Verdict.Refuted)]
+    [InlineData("l1-direct-bound", "[1/10, 2]", Verdict.Confirmed)]
+    [InlineData("l2-threshold-covers-proof", "[1]", Verdict.Refuted)]
+    public void Theorem2ProofKind(string part, string epsilons, Verdict expected) =>
+        Assert.Equal(expected, ClaimKindTests.VerdictOf($"kind: diagonal-theorem2-proof\nX: [[1, 0, 1], [0, 1, 1]]\ny: [1, 1]\npart: {part}\nepsilons: {epsilons}"));
 }
