@@ -105,7 +105,7 @@ internal sealed class RefutesGBinding : IClaimBinding
         return (p["w"].Items().Select(v => v.Rat()).ToList(), p["a"].Rat());
     }
 
-    private static void SmoothOrReject(Expr e, string path, string what)
+    internal static void SmoothOrReject(Expr e, string path, string what)
     {
         if (e.Any(n => n is Piecewise or AbstractCall)) throw new RejectException($"{path}: {what} must be C¹; piecewise and abstract functions are not");
         if (e.Any(n => n is FunctionCall f && !Smooth.Contains(f.Function.Name)))
