@@ -27,6 +27,7 @@ internal sealed class RefutesGBinding : IClaimBinding
         var (sigma, u) = c.Activation();
         SmoothOrReject(sigma, "$.setup.activation", "σ");
         if (route == "direct") return RefutesGDirect.Bind(c);
+        if (route == "two-point-trace-back") return RefutesGTwoPoint.Bind(c);
         int s = route switch { "one-point-stationary" => 1, "one-point-reflect" => -1, _ => throw new UnsupportedException($"the refutes-G route '{route}' is not re-derived by the verifier") };
         var from = Point(c, "from");
         var limit = Point(c, "limit");
