@@ -49,6 +49,7 @@ public class TwoPointTamperTests(GeneratedCertificates certs)
     {
         var all = Certificates(c => (TraceBack(c) || Recipe(c)) && Proved(c));
         Assert.Contains(all, c => Kind(c.Cert) == "overlap-exists");
+        Assert.True(all.Count(c => Kind(c.Cert) == "refutes-G") >= 2, "fewer than two proved two-point refutes-G certificates");
         foreach (var (file, cert) in all)
         {
             var r = CertificateVerifier.Verify(cert.ToJsonString());
@@ -135,6 +136,24 @@ public class TwoPointTamperTests(GeneratedCertificates certs)
         c["setup"]!["activation"] = "1/(1 + exp(-2*u))";
         return true;
     }, "$.facts[0]", 1);
+
+    [Fact]
+    public void AChangedRegularizerIsRejected() => Rejected(c => Kind(c) == "refutes-G" && (TraceBack(c) || Recipe(c)), c =>
+    {
+        var p = c["claim"]!["parameters"]!.AsObject();
+        p["regularizer"] = $"{p["regularizer"]!.GetValue<string>()} + (a - w)^2/7";
+        return true;
+    }, "is not the derived G(θ₁*", 3);
+
+    [Fact]
+    public void AConstantRegularizerTurnedIntoAProofIsRejected() => Rejected(c => Kind(c) == "refutes-G" && TraceBack(c) && !Proved(c), c =>
+    {
+        var gap = c["facts"]!.AsArray()[^1]!.AsObject();
+        gap["outcome"] = "proves";
+        gap["required_sign"] = 1;
+        c["verdict"] = "proved";
+        return true;
+    }, "$.", 1);
 
     [Fact]
     public void TheVerdictChangedIsRejected() => Rejected(c => TraceBack(c) || Recipe(c), c =>

@@ -121,7 +121,9 @@ public sealed class RefutesGChecker : IClaimChecker
         }
         var section = new EvidenceSection(EvidenceLayer.Interval, "Two-point route (Lemma 5.1; the trace-back of Section 5.2 with Lemma A.3 enclosures)")
         {
-            Values = facts.Select(f => new NamedValue(f.Label, f.Outcome.ToString().ToLowerInvariant())).ToList(),
+            Values = facts.Select(f => new NamedValue(f.Label, f.Outcome.ToString().ToLowerInvariant()))
+                .Append(new NamedValue("G(θ₁*; θ₀) − G(θ₂*; θ₀) ∈", facts[^1] is Evidence.IntervalEnclosure gap
+                    ? $"[{Format.Value(gap.Enclosure.Lo.ToDouble())}, {Format.Value(gap.Enclosure.Hi.ToDouble())}]" : "not enclosed")).ToList(),
         };
         string text = Evidence.VerdictRule.Decide(facts) == Verdict.Proved
             ? "Proved: some x₂ in the interval gives S₂ with θ₁* ∈ M_S₂, θ₂* ∈ M_S₁ exactly and θ₁* ≠ θ₂*, and G(θ₁*; θ₀) − G(θ₂*; θ₀) has a strict sign on the whole enclosure; a G characterizing the flow would make them equal (Lemma 5.1), so G does not characterize the flow even in the weak sense."
