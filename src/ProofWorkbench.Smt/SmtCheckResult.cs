@@ -56,6 +56,13 @@ public sealed record SmtCheckResult(string Name, SmtVerdict Verdict, string Scri
     public bool DomainEmpty { get; init; }
     /// <summary>Wall-clock time spent in Z3.</summary>
     public TimeSpan Elapsed { get; init; }
+    /// <summary>
+    /// The relation that was claimed for all values (its negation was given to Z3), when the check was stated as an
+    /// expression goal; an independent checker regenerates the query from it. Null when the result carries no goal.
+    /// </summary>
+    public Symbolic.Expressions.Relation? Goal { get; init; }
+    /// <summary>The assumptions under which <see cref="Goal"/> was claimed (empty when none).</summary>
+    public IReadOnlyList<Symbolic.Expressions.Relation> Assumptions { get; init; } = [];
 
     /// <summary>"name: verdict — explanation".</summary>
     public override string ToString() => $"{Name}: {Verdict.ToString().ToLowerInvariant()} — {Explanation}";

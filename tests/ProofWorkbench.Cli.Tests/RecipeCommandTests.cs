@@ -124,6 +124,7 @@ public class RecipeTwoPointCommandTests
     [InlineData("1;1", "1/2;-1", "2;1/2", "1", "step (a)")]    // a₁*² = a₀²
     [InlineData("1;1", "1/2;2", "2;1", "1", "step (f)(iii)")]  // a₂*² = a₀²
     [InlineData("1;1", "1/2;2", "2;1/2", "0", "--smoothness")]
+    [InlineData("1;1", "1/2;2", "2;1/2", "inf", "C^∞ joins are not offered")]
     public void Refusals_name_the_step_and_exit_2(string t0, string t1, string t2, string k, string fragment)
     {
         var (exit, _, err) = CliRunner.Run("recipe", "two-point", "--theta0", t0, "--theta1", t1, "--theta2", t2, "--smoothness", k, "--out", Path.Combine(Path.GetTempPath(), "pwb-never-written.yaml"));

@@ -246,4 +246,34 @@ public class VerifierUnitTests
     [InlineData("log(1/1000) + 6.9077552789821370520539743640530926", -1)]
     [InlineData("sin(1)", 0)]
     public void PreciseSignsAgreeWithMpmathAt35Digits(string e, int sign) => Assert.Equal(sign, Precise.Sign(Parser.Parse(e)));
+    [Fact]
+    public void AnAlgebraicWitnessIsPinnedBySturmAndCheckedExactly()
+    {
+        // At √2 = (root-obj (+ (^ x 2) (- 2)) 2), x^2 - 2 = 0 exactly, so "x^2 - 2 > 0" is refuted there; intervals around
+        // √2 cannot decide that, the pins P(x) = 0, lo < x < hi can.
+        JsonObject Smt(string goal, string witness) => new()
+        {
+            ["kind"] = "smt-check", ["label"] = "l", ["outcome"] = "refutes", ["goal"] = goal, ["assumptions"] = new JsonArray("x > 0"),
+            ["answer"] = "refuted", ["witness"] = new JsonObject { ["x"] = witness }, ["explanation"] = "", ["script"] = "",
+        };
+        JsonObject P(string e) => new() { ["expression"] = e, ["assume"] = new JsonArray("x > 0") };
+        var root2 = "(root-obj (+ (^ x 2) (- 2)) 2)";
+        var ok = CertificateVerifier.Verify(Cert("sign", P("x^2 - 2"), [Smt("x^2 - 2 > 0", root2)], "refuted"));
+        Assert.True(ok.Status == VerificationStatus.Verified, ok.Reason);
+        // The first root is -√2: the assumption x > 0 fails there.
+        var first = CertificateVerifier.Verify(Cert("sign", P("x^2 - 2"), [Smt("x^2 - 2 > 0", "(root-obj (+ (^ x 2) (- 2)) 1)")], "refuted"));
+        Assert.Equal(VerificationStatus.Rejected, first.Status);
+        Assert.Contains("assumption", first.Reason);
+        // x^2 - 3 has its positive root at √3, where x^2 - 2 > 0 holds: the goal does not fail.
+        var other = CertificateVerifier.Verify(Cert("sign", P("x^2 - 2"), [Smt("x^2 - 2 > 0", "(root-obj (+ (^ x 2) (- 3)) 2)")], "refuted"));
+        Assert.Equal(VerificationStatus.Rejected, other.Status);
+        Assert.Contains("goal", other.Reason);
+        // There is no third root, and junk is not a number.
+        foreach (var bad in new[] { "(root-obj (+ (^ x 2) (- 2)) 3)", "(root-obj (+ (^ x 2) (exp x)) 1)", "(root-obj (+ (^ x 2) (- 2)) 1" })
+        {
+            var r = CertificateVerifier.Verify(Cert("sign", P("x^2 - 2"), [Smt("x^2 - 2 > 0", bad)], "refuted"));
+            Assert.Equal(VerificationStatus.Rejected, r.Status);
+            Assert.Contains("witness", r.Reason);
+        }
+    }
 }

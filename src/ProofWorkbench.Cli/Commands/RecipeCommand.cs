@@ -94,6 +94,10 @@ public static class RecipeCommand
         var (w1, a1) = PointArgument.ParseTheta(theta1Text, "--theta1");
         var (w2, a2) = PointArgument.ParseTheta(theta2Text, "--theta2");
         IReadOnlyList<Symbolic.Numbers.Rational>? x1 = x1Text is null ? null : PointArgument.ParseTheta(x1Text + ";0", "--x1").W;
+        // C^∞ (bumps from ψ(t) = e^{−1/t}) is not offered: σ ∈ C^∞ would rest on "every one-sided derivative of ψ vanishes at
+        // 0⁺", an induction over all orders that no layer here checks (the smoothness proof compares finitely many orders).
+        if (smoothnessText.Trim().ToLowerInvariant() is "inf" or "infinity" or "∞")
+            throw new InputException($"--smoothness '{smoothnessText}': C^∞ joins are not offered, because the workbench can only prove finitely many orders of smoothness exactly; give an integer k ≥ 1.");
         if (!int.TryParse(smoothnessText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int k))
             throw new InputException($"--smoothness '{smoothnessText}' is not an integer k ≥ 1.");
         var instance = TwoPointRecipe.Build(w0, a0, w1, a1, w2, a2, x1, k);

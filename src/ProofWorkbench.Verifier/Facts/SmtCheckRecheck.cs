@@ -28,7 +28,7 @@ internal sealed class SmtCheckRecheck : IFactRechecker
         var answer = result.Verdict.ToString().ToLowerInvariant();
         if (answer != stated)
             throw new RejectException($"{fact.Path} (smt-check): Z3 on the regenerated query for {goal} answers '{answer}', the certificate states '{stated}'");
-        if (answer == "refuted") CheckWitness(fact, goal, assumptions);
+        if (answer == "refuted") CheckWitness(fact, goal, assumptions, domain);
         var outcome = answer switch { "proved" => Outcomes.Proves, "refuted" => Outcomes.Refutes, _ => Outcomes.Undecided };
         return new FactCheck(fact.Path, Kind, outcome, true, $"Z3 on the regenerated query: {answer}");
     }
@@ -44,18 +44,62 @@ internal sealed class SmtCheckRecheck : IFactRechecker
         catch (ParseException ex) { throw new CertificateFormatException(j.Path, $"not a relation: {ex.Message}"); }
     }
 
-    private static void CheckWitness(J fact, Relation goal, IReadOnlyList<Relation> assumptions)
+    private static void CheckWitness(J fact, Relation goal, IReadOnlyList<Relation> assumptions, IReadOnlyList<DomainCondition> domain)
     {
-        var w = new Dictionary<string, Rational>();
+        var exact = new Dictionary<string, Rational>();
+        var algebraic = new Dictionary<string, AlgebraicNumber>();
         foreach (var (k, v) in fact["witness"].Entries())
-            w[k] = Rational.TryParse(v.Str(), out var r) ? r
-                : throw new RejectException($"{v.Path}: the witness value '{v.Str()}' is not exact, so it cannot be re-checked");
-        if (Holds(goal, w) != false)
+        {
+            if (Rational.TryParse(v.Str(), out var r)) { exact[k] = r; continue; }
+            algebraic[k] = AlgebraicNumber.TryParse(v.Str(), out var problem)
+                ?? throw new RejectException($"{v.Path}: the witness value '{v.Str()}' is neither exact nor an algebraic number ({problem}), so it cannot be re-checked");
+        }
+        Func<Relation, bool?> holds = algebraic.Count == 0 ? r => Holds(r, exact) : r => HoldsAtAlgebraic(r, exact, algebraic);
+        if (holds(Negate(goal)) != true)
             throw new RejectException($"{fact.Path}.witness: the goal {goal} is not shown to fail at the stated witness");
         foreach (var a in assumptions)
-            if (Holds(a, w) != true)
+            if (holds(a) != true)
                 throw new RejectException($"{fact.Path}.witness: the assumption {a} is not shown to hold at the stated witness");
+        // A witness outside the domain of the expressions as written refutes nothing (SmtProver.Prove's contract).
+        foreach (var d in domain)
+        {
+            var onPath = d.Path.Select(holds).ToList();
+            if (onPath.Any(h => h == false)) continue;
+            if (onPath.Any(h => h != true) || holds(d.Condition) != true)
+                throw new RejectException($"{fact.Path}.witness: the domain condition {d.Condition} is not shown to hold at the stated witness");
+        }
     }
+
+    // At a point with algebraic coordinates: first by outward-rounded intervals on the isolating boxes; when they cannot
+    // decide (e.g. the goal's two sides meet exactly there), by Z3 proving r from the pins P(v) = 0, lo < v < hi of each
+    // algebraic coordinate and v = q of each rational one — which determine the point uniquely.
+    private static bool? HoldsAtAlgebraic(Relation r, IReadOnlyDictionary<string, Rational> exact, IReadOnlyDictionary<string, AlgebraicNumber> algebraic)
+    {
+        var box = exact.ToDictionary(kv => kv.Key, kv => Exact.Enclose(kv.Value));
+        foreach (var (k, a) in algebraic) box[k] = Exact.Enclose(a.Lo, a.Hi);
+        if (IntervalEvaluator.Decide(r, box) is { } decided) return decided;
+        var pins = new List<Relation>();
+        foreach (var (k, q) in exact) pins.Add(new Relation(Expr.Sym(k), RelationOperator.Equal, Expr.Num(q)));
+        foreach (var (k, a) in algebraic)
+        {
+            pins.Add(new Relation(a.Polynomial(k), RelationOperator.Equal, Expr.Zero));
+            pins.Add(new Relation(Expr.Sym(k), RelationOperator.Greater, Expr.Num(a.Lo)));
+            pins.Add(new Relation(Expr.Sym(k), RelationOperator.Less, Expr.Num(a.Hi)));
+        }
+        try
+        {
+            var result = SmtProver.Prove(r, pins);
+            return result.Verdict == SmtVerdict.Proved ? true : null;
+        }
+        catch (InputException) { return null; }
+    }
+
+    private static Relation Negate(Relation r) => new(r.Left, r.Operator switch
+    {
+        RelationOperator.Less => RelationOperator.GreaterOrEqual, RelationOperator.LessOrEqual => RelationOperator.Greater,
+        RelationOperator.Greater => RelationOperator.LessOrEqual, RelationOperator.GreaterOrEqual => RelationOperator.Less,
+        RelationOperator.Equal => RelationOperator.NotEqual, _ => RelationOperator.Equal,
+    }, r.Right);
 
     // Whether r holds at the exact point: exactly when both sides simplify to rationals, else by intervals (null: undecided).
     internal static bool? Holds(Relation r, IReadOnlyDictionary<string, Rational> at)

@@ -6,8 +6,8 @@ namespace ProofWorkbench.Evidence;
 /// <summary>
 /// An SMT check: the claim's formula (a relation that should hold for all real values of its variables under the
 /// assumptions), the SMT-LIB2 script Z3 decided, Z3's answer turned into a verdict, and the witness in exact numbers.
-/// <paramref name="Goal"/> is null when the formula was built directly as SMT-LIB2 (recipe checks), in which case an
-/// independent checker cannot regenerate the script from expressions.
+/// <paramref name="Goal"/> is null when the check carries no goal expression (an undecided check whose query was not kept),
+/// in which case an independent checker cannot regenerate the script from expressions.
 /// </summary>
 /// <param name="Label">The check's name.</param>
 /// <param name="Goal">The relation claimed for all values (its negation was given to Z3), or null.</param>
@@ -31,9 +31,10 @@ public sealed record SmtCheck(string Label, Relation? Goal, IReadOnlyList<Relati
     /// </summary>
     public IReadOnlyList<Symbolic.Domains.DomainCondition> Domain { get; init; } = [];
 
-    /// <summary>The fact for one SMT result; <paramref name="goal"/> and <paramref name="assumptions"/> when it was a sign/relation claim.</summary>
+    /// <summary>The fact for one SMT result; <paramref name="goal"/> and <paramref name="assumptions"/> when it was a sign/relation
+    /// claim (default: the result's own <see cref="SmtCheckResult.Goal"/> and <see cref="SmtCheckResult.Assumptions"/>).</summary>
     public static SmtCheck Of(SmtCheckResult r, Relation? goal = null, IReadOnlyList<Relation>? assumptions = null) =>
-        new(r.Name, goal, assumptions ?? [], r.Verdict, r.Script,
+        new(r.Name, goal ?? r.Goal, assumptions ?? (goal is null ? r.Assumptions : []), r.Verdict, r.Script,
             r.Witness is null ? [] : r.Witness.Values.OrderBy(v => v.Key, StringComparer.Ordinal)
                 .Select(v => new KeyValuePair<string, string>(v.Key, v.Value.Exact?.ToString() ?? v.Value.Text)).ToList(),
             r.Explanation);

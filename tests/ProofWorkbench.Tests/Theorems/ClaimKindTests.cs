@@ -60,6 +60,19 @@ public class ClaimKindTests
     [InlineData("kind: kkt\nmodel: linear\nG: \"(w1 - w0_1)^4 + (w2 - w0_2)^2\"\ndataset: S\ntheta0: p0", Verdict.Refuted)]
     public void KktKind(string body, Verdict expected) => Assert.Equal(expected, VerdictOf(body, LinearSetup));
 
+    // Lemma 6.2's limit for θ₀ = (1/2, 3) is (1/2, −3) on S_b = (3/2, −3σ(3/4)), not on S = (3/2, −2σ(3/4)) (theorem6-2a).
+    private const string ReflectedSetup = "activation: \"1/(1+exp(-u))\"\npoints:\n  t0: { w: [1/2], a: 3 }\n  lim: { w: [1/2], a: -3 }\n"
+        + "datasets:\n  S: [ { x: [3/2], y: \"-2*sigmoid(3/4)\" } ]\n  Sb: [ { x: [3/2], y: \"-3*sigmoid(3/4)\" } ]";
+
+    [Fact]
+    public void KktOneNeuronNeedsThetaInTheMinimumSet()
+    {
+        const string body = "kind: kkt\nG: \"(w - w0)^2 + (a + a0)^2\"\ntheta0: t0\ntheta: lim\ndataset: ";
+        Assert.Equal(Verdict.Proved, VerdictOf(body + "Sb", ReflectedSetup));
+        var e = Assert.ThrowsAny<InputException>(() => VerdictOf(body + "S", ReflectedSetup));
+        Assert.Contains("is not in M_S of S", e.Message);
+    }
+
     private const string IdentitySetup = "activation: \"u\"\npoints:\n  on: { w: [1], a: 2 }\n  off: { w: [1], a: 3 }\n  start: { w: [1/2], a: 1 }\ndatasets:\n  S: [ { x: [1], y: 2 } ]";
 
     [Theory]

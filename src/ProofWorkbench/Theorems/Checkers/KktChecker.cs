@@ -78,6 +78,16 @@ public sealed class KktChecker : IClaimChecker
             var t = context.Point(thetaNode);
             limit = [.. t.W, t.A];
             limitOrigin = "θ* as given in the claim";
+            // A KKT point of min G over M_S lies in M_S: a θ* with a certainly nonzero residual is a file error, not a verdict.
+            var thetaAt = parameters.Select((p, i) => (p, Num(limit[i]))).ToDictionary(x => x.p, x => x.Item2);
+            for (int i = 0; i < residuals.Length; i++)
+            {
+                var r = Substitution.Substitute(residuals[i], thetaAt);
+                if (Symbolic.Simplification.Simplifier.ZeroTest(r) == Symbolic.Simplification.ZeroTestResult.Zero) continue;
+                var enclosure = Symbolic.Intervals.IntervalEvaluator.Evaluate(r, new Dictionary<string, Symbolic.Intervals.Interval>());
+                if (enclosure.Lo > 0 || enclosure.Hi < 0)
+                    throw thetaNode.Error($"θ* = ({string.Join(", ", limit.Select(v => v.ToString()))}) is not in M_S of {data.Name}: sample {i + 1} has residual {r} ≈ {Format.Value(enclosure.Mid)} ≠ 0, and a KKT point of min G over M_S must lie in M_S (Definitions 4.4–4.5).");
+            }
         }
         else throw claim.Node.Required("model").Error($"unknown model '{modelName}'; write linear or one-neuron.");
 

@@ -93,9 +93,49 @@ public sealed class ParabolaLimitChecker : IClaimChecker
         if (residualTest == ZeroTestResult.NonZero) return Done(claim, "θ* ∉ M_S (exact): it cannot be the limit.", values, facts);
         if (residualTest == ZeroTestResult.Unknown) return Done(claim, "θ* ∈ M_S could not be decided exactly.", values, facts);
         return Done(claim,
-            "Proved (Proposition A.1, corrected eq. (15)): σ = C·e^{βu} on an open interval containing E, θ* lies on the parabola (14) through θ₀ and in M_S, which meets the parabola once (φ′ > 0); a moves monotonically to it, so the flow ends exactly at θ*.", values, facts);
+            "Proved (Proposition A.1, corrected eq. (15)): σ = C·e^{βu} on an open interval containing E, θ* lies on the parabola (14) through θ₀ and in M_S, which meets the parabola once (φ′ > 0); a moves monotonically to it, so the flow ends exactly at θ*.", values, facts,
+            PathFigure(claim, data.Name, sigma.Definition, pw.Variable, y, from.A, to.A, U));
     }
 
-    private static ClaimResult Done(Claim claim, string why, List<NamedValue> values, List<Evidence.Fact> facts) =>
-        ClaimResult.FromFacts(claim, facts, why, [new EvidenceSection(EvidenceLayer.Symbolic, "exact conditions of Proposition A.1 (parabola (14), M_S, the exponential piece)") { Values = values }]);
+    private static ClaimResult Done(Claim claim, string why, List<NamedValue> values, List<Evidence.Fact> facts, LinePlot? figure = null) =>
+        ClaimResult.FromFacts(claim, facts, why, [new EvidenceSection(EvidenceLayer.Symbolic, "exact conditions of Proposition A.1 (parabola (14), M_S, the exponential piece)") { Values = values, LineFigure = figure }]);
+
+    /// <summary>
+    /// The figure of the flow (issue 12 item 5), in the plane (u, a) with u = xᵀw: its path is known in closed form, the
+    /// parabola (14) u(a) = xᵀw₀ + β|x|²(a² − a₀²)/2 for a from a₀ to a*, so it is drawn from (14), not from an ODE run; with it
+    /// M_S = {a·σ(u) = y} (for the whole σ), θ₀ and θ*. Only a picture: the claim's verdict rests on the exact facts.
+    /// </summary>
+    private static LinePlot? PathFigure(Claim claim, string dataName, Expr sigma, string variable, Expr y, Rational a0, Rational aStar, Func<Rational, Rational> u)
+    {
+        var empty = new Dictionary<string, double>();
+        double yv = Symbolic.Compilation.Evaluator.Evaluate(y, empty);
+        var f = Symbolic.Compilation.Compiler.Compile(sigma, [variable]);
+        const int n = 80;
+        var path = Enumerable.Range(0, n + 1).Select(k =>
+        {
+            var a = a0 + (aStar - a0) * new Rational(k, n);
+            return (u(a).ToDouble(), a.ToDouble());
+        }).ToList();
+        double uLo = path.Min(p => p.Item1), uHi = path.Max(p => p.Item1), aLo = Math.Min(a0.ToDouble(), aStar.ToDouble()), aHi = Math.Max(a0.ToDouble(), aStar.ToDouble());
+        double du = Math.Max(uHi - uLo, 0.5) * 0.25, da = Math.Max(aHi - aLo, 0.5) * 0.25;
+        (double Lo, double Hi) uRange = (uLo - du, uHi + du), aRange = (aLo - da, aHi + da);
+        var ms = new List<(double, double)>();
+        for (int k = 0; k <= 4 * n; k++)
+        {
+            double uu = uRange.Lo + (uRange.Hi - uRange.Lo) * k / (4 * n), s = f([uu]);
+            if (s != 0 && double.IsFinite(yv / s)) ms.Add((uu, yv / s));
+        }
+        if (path.Any(p => !double.IsFinite(p.Item1) || !double.IsFinite(p.Item2)) || !double.IsFinite(yv)) return null;
+        var curves = new List<Reports.PlotCurve>
+        {
+            new("flow: parabola (14)", path, 0),
+            new($"M_{{{dataName}}}: a σ(u) = y", ms, 1, Dashed: true),
+            new("θ_{0}", [path[0]], 2) { MarkersOnly = true },
+            new("θ*", [path[^1]], 3) { MarkersOnly = true },
+        };
+        return new LinePlot($"{claim.Id}.flow.svg", $"The flow on {dataName}: from θ₀ along the parabola (14) to θ*",
+            $"The gradient flow on {dataName} in the plane of u = xᵀw and a, drawn from its closed form, the parabola (14) u(a) = xᵀw₀ + β|x|²(a² − a₀²)/2 "
+            + "for a from a₀ to a* (no ODE run), with M_S = {a·σ(u) = y} dashed; the flow ends where the two meet. A picture only: the verdict rests on the exact facts.",
+            new Reports.PlotAxes("u = xᵀw", "a") { XRange = uRange, YRange = aRange }, curves);
+    }
 }
