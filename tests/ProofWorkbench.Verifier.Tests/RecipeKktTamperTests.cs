@@ -211,6 +211,17 @@ public class RecipeKktTamperTests(GeneratedCertificates certs)
         return $"θ₁*.a of {limit} negated";
     }, "E₁ from the parabola (14)", 2);
 
+    [Fact]
+    public void ALimitOffTheParabolaIsRejected() => Rejected(PartA(), c =>
+    {
+        // θ₁*'s w moves off the line w₀ + span{x₁} (only possible for d ≥ 2): no flow on S₁ can end there.
+        var limit = c["claim"]!["parameters"]!["limits"]![0]!.GetValue<string>();
+        var w = c["setup"]!["points"]![limit]!["w"]!.AsArray();
+        if (w.Count < 2) return null;
+        w[1] = (Rational.Parse(w[1]!.GetValue<string>()) + 1).ToString();
+        return $"θ₁*.w₂ of {limit} + 1";
+    }, "not a multiple of x₁", 1);
+
     // ---- kkt (one-neuron, exact) ----------------------------------------------------------------
 
     [Fact]

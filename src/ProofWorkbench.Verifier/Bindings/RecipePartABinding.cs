@@ -8,7 +8,8 @@ namespace ProofWorkbench.Verifier.Bindings;
 /// <c>recipe-part-a-exact</c> (paper 000, Section 6.1, conditions (a), (c), (d), (e) of the Two-point Recipe, Part A). From the
 /// claim's θ₀ (<c>from</c>), θ₁*, θ₂* (<c>limits</c>) and S₁, S₂ (<c>datasets</c>, one sample each) the verifier re-derives
 /// E₁ = {x₁ᵀw(a) : a between a₀ and a₁*} exactly from the parabola (14) through θ₀ and θ₁* (w(a) = w₀ + (w₁* − w₀)(a² − a₀²)/(a₁*² − a₀²),
-/// with a = 0 visited when a₀a₁* ≤ 0 — the <c>parabola-limit</c> claim of the same file proves that the flow on S₁ runs on it), then
+/// with a = 0 visited when a₀a₁* ≤ 0 — the <c>parabola-limit</c> claim of the same file proves that the flow on S₁ runs on it;
+/// here w₁* − w₀ must at least be a multiple of x₁, as ẇ ∥ x₁), then
 /// writes each condition's goal itself and requires the facts, in order, to be SMT checks with exactly these goals and with
 /// assumptions pinning exactly the goal's variables to the claim's exact data. The SMT re-check (regenerated query, Z3) decides
 /// each goal; the verdict follows from the re-checked answers.
@@ -49,6 +50,9 @@ internal sealed class RecipePartABinding : IClaimBinding
         if (new[] { t1.W.Count, t2.W.Count, x1.Count, x2.Count }.Any(n => n != d)) throw new RejectException("$.setup: θ₀, θ₁*, θ₂*, x₁, x₂ have different dimensions");
 
         // E₁ from the parabola (14): x₁ᵀw(a) = u₀ + (x₁ᵀw₁* − u₀)·λ with λ = (a² − a₀²)/(a₁*² − a₀²), a between a₀ and a₁*.
+        // The flow on S₁ moves w along x₁ only (ẇ ∥ x₁), so θ₁* can be its limit only if w₁* − w₀ is a multiple of x₁.
+        if (ExactLinearAlgebra.Rank([x1, ExactLinearAlgebra.Subtract(t1.W, t0.W)]) > 1)
+            throw new RejectException($"{limits[0].Path}: w₁* − w₀ is not a multiple of x₁, so θ₁* is not on the parabola (14) of the flow on S₁ and E₁ cannot be derived");
         var den = t1.A * t1.A - t0.A * t0.A;
         if (den.IsZero) throw new RejectException("$.setup: a₁*² = a₀², so θ₁* is not on a parabola (14) through θ₀ with w₁* ≠ w₀");
         var u0 = ExactLinearAlgebra.Dot(x1, t0.W);

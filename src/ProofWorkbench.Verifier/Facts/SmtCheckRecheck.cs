@@ -10,8 +10,8 @@ namespace ProofWorkbench.Verifier.Facts;
 
 /// <summary><c>smt-check</c>: regenerates the SMT-LIB2 query from the goal and assumption expressions through the SMT
 /// writer (never the script in the file), runs Z3 and compares the answer; a stated refuting witness is re-checked
-/// exactly (or by outward-rounded intervals): the assumptions hold there and the goal fails. A fact without a goal (a
-/// formula built directly as SMT-LIB2) cannot be regenerated and is not re-checked.</summary>
+/// exactly (or by outward-rounded intervals): the assumptions hold there and the goal fails. A fact without a goal (an
+/// undecided recipe condition whose query was not kept) cannot be regenerated and is not re-checked.</summary>
 internal sealed class SmtCheckRecheck : IFactRechecker
 {
     public string Kind => "smt-check";
@@ -20,7 +20,7 @@ internal sealed class SmtCheckRecheck : IFactRechecker
     {
         var stated = fact["answer"].Str();
         if (fact["goal"].IsNull)
-            return new FactCheck(fact.Path, Kind, fact["outcome"].Str(), false, "no goal expression: the formula was built directly as SMT-LIB2, so it cannot be regenerated");
+            return new FactCheck(fact.Path, Kind, fact["outcome"].Str(), false, "no goal expression (an undecided check whose query was not kept), so it cannot be regenerated");
         var domain = new List<DomainCondition>();
         var goal = Rel(fact["goal"], domain);
         var assumptions = fact["assumptions"].Items().Select(a => Rel(a, domain)).ToList();

@@ -143,6 +143,50 @@ public class RecipeCheckTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AnEnclosureOfSeveralIntervalsIsOneGoal()
+    {
+        // E = [0, 1] ∪ [2, 3]: t = 5/2 lies in the second interval, t = 3/2 in the gap, t = 0 is excluded by "∪ {0}".
+        IReadOnlyList<RationalInterval> e = [new RationalInterval(0, 1), new RationalInterval(2, 3)];
+        SmtCheckResult At(string t) => RecipeChecks.OutsideSetAndNonzero("t ∉ E", "test", "x", V("1"), "w", V(t), "E", e, e);
+        var inside = At("5/2");
+        Assert.Equal(SmtVerdict.Refuted, inside.Verdict);
+        Assert.Contains("E_lo2", inside.Goal!.ToString()); // one relation over both intervals' ends
+        Assert.Equal(SmtVerdict.Proved, At("3/2").Verdict);
+        Assert.Equal(SmtVerdict.Refuted, At("0").Verdict);
+        Assert.Equal(SmtVerdict.Proved, At("-1/2").Verdict);
+    }
+
+    /// <summary>
+    /// Z3 on the goal expressions agrees with exact rational arithmetic on every Part A condition for seeded random data
+    /// (a disagreement would be reported as unknown with reason "disagreement"), and each verdict is decided.
+    /// </summary>
+    [Fact]
+    public void GoalsAgreeWithExactArithmeticOnRandomData()
+    {
+        var rng = new Random(20231203);
+        Rational Q() => new Rational(rng.Next(-6, 7), rng.Next(1, 4));
+        int proved = 0, refuted = 0;
+        for (int n = 0; n < 12; n++)
+        {
+            int d = 1 + n % 2;
+            IReadOnlyList<Rational> Vec() => Enumerable.Range(0, d).Select(_ => Q()).ToArray();
+            var (lo, hi) = (Q(), Q());
+            var input = new TwoPointPartAInput
+            {
+                W0 = Vec(), A0 = Q(), W1Star = Vec(), X1 = Vec(), E1 = [RationalInterval.Hull(lo, hi)], E1Certain = [RationalInterval.Hull(lo, hi)],
+                W2Star = Vec(), A2Star = Q(), X2 = Vec(),
+            };
+            foreach (var r in RecipeChecks.TwoPointPartA(input))
+            {
+                Assert.True(r.Verdict != SmtVerdict.Unknown, $"{r.Name}: {r.Explanation}");
+                Assert.NotNull(r.Goal);
+                if (r.Verdict == SmtVerdict.Proved) proved++; else refuted++;
+            }
+        }
+        Assert.True(proved > 10 && refuted > 10, $"{proved} proved, {refuted} refuted: the data should exercise both outcomes");
+    }
+
+    [Fact]
     public void ScaleConditionFailsForASmallOrMisalignedVector()
     {
         var input = Figure1 with { X2 = V("10") }; // needs |x2| > 11.18
