@@ -28,7 +28,7 @@ public class RefuteCommandTests
         try
         {
             exit = RefuteCommand.Run(Get("--activation"), Get("--G")!, Get("--d") ?? "1", Get("--sense") ?? "weak", Get("--budget") ?? "60",
-                dir.FullName, args.Contains("--json"), output, Get("--model") ?? "one-neuron");
+                dir.FullName, args.Contains("--json"), output, Get("--model") ?? "one-neuron", Get("--route") ?? "auto");
         }
         catch (InputException ex) { return (2, output.ToString(), ex.Message, dir); }
         return (exit, output.ToString(), "", dir);
@@ -92,7 +92,8 @@ public class RefuteCommandTests
     {
         // (w − w₀)² + (a² − a₀²)²: ∇_θG vanishes at θ₀ and at (w₀, −a₀) for every θ₀, so both One-point variants say so;
         // the direct route finds θ′ ∈ M_S with G(θ′) < G(θ*) at an enclosed limit (Definition 4.5).
-        var (exit, output, _, dir) = Refute("--activation", Sigmoid, "--G", "(w-w0)^2+(a^2-a0^2)^2", "--json");
+        // The two-point route (third) would refute it too with the sigmoid and d = 1 (see the next test), so direct is forced.
+        var (exit, output, _, dir) = Refute("--activation", Sigmoid, "--G", "(w-w0)^2+(a^2-a0^2)^2", "--json", "--route", "direct");
         try
         {
             Assert.Equal(0, exit);
@@ -100,12 +101,58 @@ public class RefuteCommandTests
             Assert.True((bool)o["found"]!);
             Assert.Equal("direct", (string)o["route"]!);
             var outcomes = o["attempts"]!.AsArray().Select(a => (string)a!["outcome"]!).ToList();
-            Assert.Contains(outcomes, s => s.Contains("vanishes at θ = θ₀ for every θ₀"));
-            Assert.Contains(outcomes, s => s.Contains("vanishes at θ = (w₀, −a₀) for every θ₀"));
+            Assert.Single(outcomes); // --route direct: no other route tried
             var cert = File.ReadAllText(Path.Combine(dir.FullName, "refute.certificates", "refutes-G.json"));
             Assert.Equal(ProofWorkbench.Verifier.VerificationStatus.Verified, ProofWorkbench.Verifier.CertificateVerifier.Verify(cert).Status);
         }
         finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void The_two_point_route_refutes_a_G_critical_at_both_one_point_limits_on_Figure_1s_overlap()
+    {
+        var (exit, output, _, dir) = Refute("--activation", Sigmoid, "--G", "(w-w0)^2+(a^2-a0^2)^2", "--json");
+        try
+        {
+            Assert.Equal(0, exit);
+            var o = JsonNode.Parse(output)!;
+            Assert.Equal("two-point-trace-back", (string)o["route"]!);
+            var cert = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.FullName, "refute.certificates", "refutes-G.json")))!;
+            Assert.Equal("proved", (string?)cert["verdict"]);
+            Assert.Equal(ProofWorkbench.Verifier.VerificationStatus.Verified, ProofWorkbench.Verifier.CertificateVerifier.Verify(cert.ToJsonString()).Status);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void The_two_point_route_forced_reproduces_the_committed_file_and_says_why_it_cannot_apply()
+    {
+        var (exit, _, _, dir) = Refute("--activation", Sigmoid, "--G", "(w-w0)^2+(a-a0)^2", "--route", "two-point");
+        try
+        {
+            Assert.Equal(0, exit);
+            var written = File.ReadAllText(Path.Combine(dir.FullName, "refute.yaml"));
+            var committed = File.ReadAllText(Path.Combine(Root(), "theorems", "zhang2023", "refute", "sigmoid-d1-dist2-two-point.yaml"));
+            Assert.StartsWith(written.Replace("id: refute\n", "id: refute-sigmoid-d1-dist2-two-point\n"), committed);
+        }
+        finally { dir.Delete(recursive: true); }
+        var (exit2, output2, _, dir2) = Refute("--activation", Softplus, "--G", "(w-w0)^2+(a-a0)^2", "--route", "two-point");
+        try
+        {
+            Assert.Equal(1, exit2);
+            Assert.Contains("two-point (Lemma 5.1", output2);
+            Assert.Contains("not applicable: no closed-form antiderivative", output2); // the softplus: H = ∫σ/σ′ has no closed form
+            Assert.DoesNotContain("one-point", output2);
+        }
+        finally { dir2.Delete(recursive: true); }
+        var (exit3, output3, _, dir3) = Refute("--activation", Sigmoid, "--G", "(w1-w0_1)^2+(w2-w0_2)^2+(a-a0)^2", "--d", "2", "--route", "two-point");
+        try
+        {
+            Assert.Equal(1, exit3);
+            Assert.Contains("built for d = 1", output3);
+        }
+        finally { dir3.Delete(recursive: true); }
+        Assert.Equal(2, Refute("--activation", Sigmoid, "--G", "(w-w0)^2", "--route", "sideways").Exit);
     }
 
     [Theory]
@@ -138,9 +185,17 @@ public class RefuteCommandTests
             Assert.Equal(0, exit);
             Assert.Contains("one-point (reflect: θ* = (w₀, −a₀)): not applicable", output);
             Assert.Contains("range condition", output);
-            Assert.Contains("direct (Definition 4.5", output);
+            // The two-point route (labels of a₀'s sign as well) comes before the direct one and refutes G here.
+            Assert.Contains("two-point (Lemma 5.1", output);
         }
         finally { dir.Delete(recursive: true); }
+        var (exitDirect, outputDirect, _, dirDirect) = Refute("--activation", "exp(-exp(-u))", "--G", "(w-w0)^2+(a-a0)^2", "--route", "direct");
+        try
+        {
+            Assert.Equal(0, exitDirect);
+            Assert.Contains("direct (Definition 4.5", outputDirect);
+        }
+        finally { dirDirect.Delete(recursive: true); }
     }
 
     [Theory]

@@ -6,7 +6,8 @@ namespace ProofWorkbench.Cli.Commands;
 
 /// <summary>
 /// <c>pwb bench refute</c>: the wall-clock time of <see cref="RefutationSearch"/> to its first certificate for each case of
-/// issue 13 (five G, and one that only the direct route refutes; the sigmoid and the softplus, d = 1 and 2), with the route that found it. Times only; no assertion.
+/// issue 13 (five G, and one that the direct route refutes, forced with --route direct; the sigmoid and the softplus, d = 1 and 2),
+/// with the route that found it, then the two-point route (Lemma 5.1) forced on the sigmoid's trace-back overlap. Times only; no assertion.
 /// </summary>
 public static class RefuteBenchCommand
 {
@@ -31,11 +32,27 @@ public static class RefuteBenchCommand
                 foreach (int d in new[] { 1, 2 })
                 {
                     var clock = Stopwatch.StartNew();
-                    var result = RefutationSearch.Run(Activation.Parse(sigmaText), Regularizer.Parse(d == 1 ? g1 : g2, d), TimeSpan.FromSeconds(60));
+                    var result = RefutationSearch.Run(Activation.Parse(sigmaText), Regularizer.Parse(d == 1 ? g1 : g2, d), TimeSpan.FromSeconds(60),
+                        name.EndsWith("(direct route)", StringComparison.Ordinal) ? "direct" : "auto");
                     double s = clock.Elapsed.TotalSeconds;
                     string route = result.RouteName;
                     stdout.WriteLine($"| {name} | {sigmaName} | {d} | {route} | {s.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)} |");
                 }
+        foreach (var (name, g) in TwoPointCases)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = RefutationSearch.Run(Activation.Parse("1/(1+exp(-u))"), Regularizer.Parse(g, 1), TimeSpan.FromSeconds(60), "two-point");
+            double s = clock.Elapsed.TotalSeconds;
+            stdout.WriteLine($"| {name} (--route two-point) | sigmoid | 1 | {result.RouteName} | {s.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)} |");
+        }
         return 0;
     }
+
+    /// <summary>The two-point cases (sigmoid, d = 1, the trace-back overlap of Figure 1's θ₀ and S₁): name, G.</summary>
+    public static readonly IReadOnlyList<(string Name, string G)> TwoPointCases =
+    [
+        ("‖θ − θ₀‖²", "(w-w0)^2+(a-a0)^2"),
+        ("(w − w₀)² + (a + a₀)²", "(w-w0)^2+(a+a0)^2"),
+        ("(w − w₀)² + (a² − a₀²)²", "(w-w0)^2+(a^2-a0^2)^2"),
+    ];
 }

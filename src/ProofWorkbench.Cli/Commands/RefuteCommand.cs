@@ -33,16 +33,17 @@ public static class RefuteCommand
         var budget = new Option<string>("--budget") { Description = "Wall-clock budget of the search in seconds (default 60)." };
         var output = new Option<string?>("--out") { Description = "The folder for refute.yaml, refute.md and refute.certificates/ (default refute-out)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var route = new Option<string>("--route") { Description = "auto (default: stationary, reflect, two-point, direct in this order), stationary, reflect, two-point or direct." };
         var model = new Option<string>("--model") { Description = "one-neuron (default, f = aσ(xᵀw)) or linear (f = wᵀx, Section 4.1; --activation is then ignored)." };
         activation.Required = false;
-        foreach (var o in new Option[] { activation, g, d, sense, budget, output, json, model }) command.Add(o);
+        foreach (var o in new Option[] { activation, g, d, sense, budget, output, json, model, route }) command.Add(o);
         command.SetAction(p => Run(p.GetValue(activation), p.GetValue(g)!, p.GetValue(d) ?? "1", p.GetValue(sense) ?? "weak",
-            p.GetValue(budget) ?? "60", p.GetValue(output) ?? "refute-out", p.GetValue(json), Console.Out, p.GetValue(model) ?? "one-neuron"));
+            p.GetValue(budget) ?? "60", p.GetValue(output) ?? "refute-out", p.GetValue(json), Console.Out, p.GetValue(model) ?? "one-neuron", p.GetValue(route) ?? "auto"));
         return command;
     }
 
     /// <summary>Runs <c>pwb refute</c>; returns the exit code.</summary>
-    public static int Run(string? activationText, string gText, string dText, string senseText, string budgetText, string outDir, bool json, TextWriter stdout, string modelName = "one-neuron")
+    public static int Run(string? activationText, string gText, string dText, string senseText, string budgetText, string outDir, bool json, TextWriter stdout, string modelName = "one-neuron", string routeChoice = "auto")
     {
         if (modelName is not ("one-neuron" or "linear")) throw new InputException($"--model '{modelName}' is not one-neuron or linear.");
         if (!int.TryParse(dText, NumberStyles.None, CultureInfo.InvariantCulture, out int d) || d < 1 || d > 16)
@@ -52,9 +53,10 @@ public static class RefuteCommand
             throw new InputException($"--budget '{budgetText}' is not a positive number of seconds.");
         bool linear = modelName == "linear";
         if (!linear && activationText is null) throw new InputException("--activation is required for the one-neuron model (e.g. --activation \"1/(1+exp(-u))\").");
+        if (!RefutationSearch.Routes.Contains(routeChoice)) throw new InputException($"--route '{routeChoice}' is not one of {string.Join(", ", RefutationSearch.Routes)}.");
         var regularizer = Regularizer.Parse(gText, d);
         var budgetSpan = TimeSpan.FromSeconds(seconds);
-        string commandLine = (linear ? $"pwb refute --model linear --G \"{gText}\"" : $"pwb refute --activation \"{activationText}\" --G \"{gText}\"") + (d == 1 ? "" : $" --d {d}");
+        string commandLine = (linear ? $"pwb refute --model linear --G \"{gText}\"" : $"pwb refute --activation \"{activationText}\" --G \"{gText}\"") + (d == 1 ? "" : $" --d {d}") + (routeChoice == "auto" ? "" : $" --route {routeChoice}");
         Activation? sigma = linear ? null : Activation.Parse(activationText!);
         FoundFile? found;
         IReadOnlyList<RefutationAttempt> attempts;
@@ -68,10 +70,11 @@ public static class RefuteCommand
         }
         else
         {
-            var result = RefutationSearch.Run(sigma!, regularizer, budgetSpan);
+            var result = RefutationSearch.Run(sigma!, regularizer, budgetSpan, routeChoice);
             attempts = result.Attempts;
             found = result.Certificate is { } c ? new FoundFile(RefutationTheoremFile.Write("refute", sigma!, gText, c, commandLine), "")
-                : result.Direct is { } dc ? new FoundFile(RefutationTheoremFile.Write("refute", sigma!, gText, dc, commandLine), "") : null;
+                : result.Direct is { } dc ? new FoundFile(RefutationTheoremFile.Write("refute", sigma!, gText, dc, commandLine), "")
+                : result.TwoPoint is { } tc ? new FoundFile(RefutationTheoremFile.Write("refute", sigma!, gText, tc, commandLine), "") : null;
             if (result.Found) routeName = result.RouteName;
         }
 

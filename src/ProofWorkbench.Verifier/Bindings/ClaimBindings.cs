@@ -73,7 +73,7 @@ internal static class ClaimBindings
         new DiagonalBinding(), new OuBinding(), new LagrangeBinding(), new SgdExpansionBinding(),
         new PiecewiseBinding("smoothness"), new PiecewiseBinding("exact-membership"), new DirectionsBinding(),
         new VardiBinding("balancedness"), new VardiBinding("balanced-limit-extrapolation"), new VardiBinding("relu-piecewise-flow"),
-        new ConvergesBinding(), new TwoPointOverlapBinding(), new ConservedLimitBinding(), new ParabolaLimitBinding(),
+        new ConvergesBinding(), new TwoPointOverlapBinding(), new OverlapExistsBinding(), new ConservedLimitBinding(), new ParabolaLimitBinding(),
         new RefutesGBinding(), new RecipePartABinding(),
     }.ToDictionary(b => b.Kind);
 

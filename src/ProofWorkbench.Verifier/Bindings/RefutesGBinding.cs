@@ -27,6 +27,7 @@ internal sealed class RefutesGBinding : IClaimBinding
         var (sigma, u) = c.Activation();
         SmoothOrReject(sigma, "$.setup.activation", "σ");
         if (route == "direct") return RefutesGDirect.Bind(c);
+        if (route == "two-point-trace-back") return RefutesGTwoPoint.Bind(c);
         int s = route switch { "one-point-stationary" => 1, "one-point-reflect" => -1, _ => throw new UnsupportedException($"the refutes-G route '{route}' is not re-derived by the verifier") };
         var from = Point(c, "from");
         var limit = Point(c, "limit");
@@ -105,7 +106,7 @@ internal sealed class RefutesGBinding : IClaimBinding
         return (p["w"].Items().Select(v => v.Rat()).ToList(), p["a"].Rat());
     }
 
-    private static void SmoothOrReject(Expr e, string path, string what)
+    internal static void SmoothOrReject(Expr e, string path, string what)
     {
         if (e.Any(n => n is Piecewise or AbstractCall)) throw new RejectException($"{path}: {what} must be C¹; piecewise and abstract functions are not");
         if (e.Any(n => n is FunctionCall f && !Smooth.Contains(f.Function.Name)))

@@ -78,10 +78,27 @@ public sealed class OverlapExistsChecker : IClaimChecker
         if (result.Theta2Box is { } box)
             values.Add(new("θ₂*(x₂) for all x₂ in the interval", $"w ∈ [{Format.Value(box.W.Lo)}, {Format.Value(box.W.Hi)}], a ∈ [{Format.Value(box.A.Lo)}, {Format.Value(box.A.Hi)}]"));
         evidence.Add(new EvidenceSection(EvidenceLayer.Interval, "certified sign change of F(x₂) = a₂*σ(x₁w₂*) − y₁") { Values = values });
+        if (result.Existence == Existence.Proved && result.Proof is { } proof)
+        {
+            // θ₂* for x₂ in S₂ and θ₁* on S₁ share θ₀, and y₂ = a₁*σ(x₂w₁*) has the sign of y₁ (σ > 0): with a₀·y₁ > 0 neither
+            // flow crosses a = 0, so Lemma A.3 needs no range condition for any x₂ (docs/certificates.md, "Two-point overlaps").
+            var problem = new Papers.Zhang2023.LemmaA3.OneSampleProblem(sigma, [x1.Value], y1, [theta0.W[0]], theta0.A);
+            var limit1 = theta0.A.Sign * y1.Value.Sign > 0 ? Papers.Zhang2023.LemmaA3.LemmaA3Route.Enclose(problem, hypotheses, traceBack.Theta1W * x1.Value.ToDouble(), out _) : null;
+            if (limit1?.H is not null)
+            {
+                var certified = TwoPointOverlapFacts.Of(limit1, x1.Value, y1.Value, bounds[0], bounds[1], proof);
+                bool all = Evidence.VerdictRule.Decide(certified) == Verdict.Proved;
+                return ClaimResult.FromFacts(claim, certified, all ? $"Proved: {result.Reason}."
+                    : "Not decided: the trace-back certified the overlap, but a fact re-evaluated in the certificate's variables is not certain (see the facts marked undecided).", evidence);
+            }
+            facts.Add(Evidence.NumericEstimate.NotDecided("the facts of the overlap", theta0.A.Sign * y1.Value.Sign <= 0
+                ? "a₀·y₁ ≤ 0: the flows may cross a = 0, and Lemma A.3's range condition is not shown for every x₂"
+                : "θ₁* was not enclosed by the validated Lemma A.3 route with a closed-form H"));
+            return ClaimResult.FromFacts(claim, facts, $"Not decided: the sign change was found, but its facts could not be written ({(theta0.A.Sign * y1.Value.Sign <= 0 ? "a₀·y₁ ≤ 0" : "no validated θ₁*")}).", evidence);
+        }
         if (result.Theta2Box is { } b2)
             facts.Add(TwoPointOverlapChecker.Separation([t1.W, t1.A], [b2.W, b2.A]));
-        if (result.Existence != Existence.Proved)
-            facts.Add(Evidence.NumericEstimate.NotDecided("a certified sign change of F(x₂) = a₂*σ(x₁w₂*) − y₁", result.Reason));
-        return ClaimResult.FromFacts(claim, facts, result.Existence == Existence.Proved ? $"Proved: {result.Reason}." : $"Not decided: {result.Reason}.", evidence);
+        facts.Add(Evidence.NumericEstimate.NotDecided("a certified sign change of F(x₂) = a₂*σ(x₁w₂*) − y₁", result.Reason));
+        return ClaimResult.FromFacts(claim, facts, $"Not decided: {result.Reason}.", evidence);
     }
 }

@@ -30,6 +30,7 @@ public sealed class RefutesGChecker : IClaimChecker
             ClaimParameter.May("datasets", "list of two datasets", "one-point routes (required there): two one-sample datasets"),
             ClaimParameter.May("dataset", "dataset", "direct route (required there): the one-sample dataset S, a label of a₀'s sign"),
             ClaimParameter.May("witness", "list of numbers", "direct route (required there): w′ of the point θ′ = (w′, y/σ(xᵀw′)) ∈ M_S with G(θ′; θ₀) < G(θ*; θ₀)"),
+            ClaimParameter.May("x2", "[lo, hi]", "two-point-trace-back route (required there, with dataset S₁): the interval of x₂ with a proved overlap"),
         ];
 
     /// <inheritdoc/>
@@ -38,8 +39,9 @@ public sealed class RefutesGChecker : IClaimChecker
         var sigma = context.ActivationOf(claim);
         var routeNode = claim.Node.Required("route");
         if (routeNode.Text() == DirectRefutation.RouteName) return CheckDirect(claim, context, sigma);
+        if (routeNode.Text() == TwoPointRefutation.RouteName) return CheckTwoPoint(claim, context, sigma);
         var variant = RefutationTheoremFile.VariantOf(routeNode.Text())
-            ?? throw routeNode.Error($"unknown route '{routeNode.Text()}'; write one-point-stationary, one-point-reflect or direct.");
+            ?? throw routeNode.Error($"unknown route '{routeNode.Text()}'; write one-point-stationary, one-point-reflect, {TwoPointRefutation.RouteName} or direct.");
         var from = context.Point(claim.Node.Required("from"));
         var limitNode = claim.Node.Required("limit");
         var limit = context.Point(limitNode);
@@ -94,6 +96,39 @@ public sealed class RefutesGChecker : IClaimChecker
             ? "Proved: the flow from θ₀ on S converges to θ* (enclosed), θ′ = (w′, y/σ(xᵀw′)) lies on M_S, and G(θ′; θ₀) < G(θ*; θ₀) on the whole enclosure, so G(·; θ₀) is not minimal over M_S at the limit: G does not characterize the flow even in the weak sense."
             : "Inconclusive: a premise of the direct route was not certified (see the facts marked undecided); this does not show that G characterizes the flow.";
         return ClaimResult.FromFacts(claim, facts, why, [section]);
+    }
+
+    // The two-point route through the trace-back (TwoPointRefutation): from θ₀, one-sample S₁ (d = 1), the x₂ interval.
+    private static ClaimResult CheckTwoPoint(Claim claim, TheoremContext context, Models.Activation sigma)
+    {
+        var from = context.Point(claim.Node.Required("from"));
+        if (from.W.Count != 1) throw claim.Node.Required("from").Error("the two-point trace-back route is for d = 1.");
+        var g = Parse(claim, 1);
+        var setNode = claim.Node.Required("dataset");
+        var set = context.DatasetOf(setNode);
+        if (set.Samples.Count != 1 || set.Dimension != 1 || set.Samples[0].X[0] is not Number x1 || set.Samples[0].Y is not Number y1)
+            throw setNode.Error("the two-point route takes one one-sample dataset S₁ with an exact input x₁ and label y₁.");
+        var x2Node = claim.Node.Required("x2");
+        var bounds = x2Node.Rationals();
+        if (bounds.Count != 2 || !(bounds[0] < bounds[1])) throw x2Node.Error("x2 must be an interval [lo, hi] with lo < hi.");
+        var hypotheses = Papers.Zhang2023.LemmaA3.LemmaA3Route.Hypotheses(sigma, out var why);
+        string reason = why;
+        var facts = hypotheses is null ? null : TwoPointRefutation.Certify(sigma, g, from.W[0], from.A, x1.Value, y1.Value, bounds[0], bounds[1], hypotheses, out reason);
+        if (facts is null)
+        {
+            Evidence.Fact open = Evidence.NumericEstimate.NotDecided("the trace-back overlap", reason);
+            return ClaimResult.FromFacts(claim, [open], $"Inconclusive: the overlap was not certified ({reason}); this does not show that G characterizes the flow.", []);
+        }
+        var section = new EvidenceSection(EvidenceLayer.Interval, "Two-point route (Lemma 5.1; the trace-back of Section 5.2 with Lemma A.3 enclosures)")
+        {
+            Values = facts.Select(f => new NamedValue(f.Label, f.Outcome.ToString().ToLowerInvariant()))
+                .Append(new NamedValue("G(θ₁*; θ₀) − G(θ₂*; θ₀) ∈", facts[^1] is Evidence.IntervalEnclosure gap
+                    ? $"[{Format.Value(gap.Enclosure.Lo.ToDouble())}, {Format.Value(gap.Enclosure.Hi.ToDouble())}]" : "not enclosed")).ToList(),
+        };
+        string text = Evidence.VerdictRule.Decide(facts) == Verdict.Proved
+            ? "Proved: some x₂ in the interval gives S₂ with θ₁* ∈ M_S₂, θ₂* ∈ M_S₁ exactly and θ₁* ≠ θ₂*, and G(θ₁*; θ₀) − G(θ₂*; θ₀) has a strict sign on the whole enclosure; a G characterizing the flow would make them equal (Lemma 5.1), so G does not characterize the flow even in the weak sense."
+            : $"Inconclusive: a premise of the two-point route was not certified ({(reason.Length > 0 ? reason : "see the facts marked undecided")}); this does not show that G characterizes the flow.";
+        return ClaimResult.FromFacts(claim, facts, text, [section]);
     }
 
     private static Regularizer Parse(Claim claim, int d)

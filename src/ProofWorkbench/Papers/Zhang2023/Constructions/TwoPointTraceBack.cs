@@ -25,7 +25,20 @@ public enum Existence
 /// over the whole interval (when obtained), whether an exact overlap was proved to exist in it, and why.
 /// </summary>
 public sealed record OverlapInterval(Rational Lo, Rational Hi, double Theta2W, double Theta2A, LimitEnclosure? Theta2Box,
-    Existence Existence, string Reason);
+    Existence Existence, string Reason)
+{
+    /// <summary>The intervals behind a proved overlap (null unless <see cref="Existence"/> is proved), from which
+    /// <see cref="TwoPointOverlapFacts"/> writes the re-checkable facts.</summary>
+    public OverlapProof? Proof { get; init; }
+}
+
+/// <summary>
+/// The intervals of a certified overlap on [x₂⁻, x₂⁺] (step (iii) and (ii) of <see cref="TwoPointTraceBack"/>): the level-set
+/// function G(·; x₂) has certain opposite signs at <paramref name="WLo"/> and <paramref name="WHi"/> for every x₂ in the
+/// interval, and at each end x₂ = <c>Ends[i].X2</c> at the ends of the narrower interval [<c>Ends[i].WLo</c>, <c>Ends[i].WHi</c>],
+/// where F = a₂*σ(x₁w₂*) − y₁ has the certain sign <c>Ends[i].FSign</c>.
+/// </summary>
+public sealed record OverlapProof(double WLo, double WHi, IReadOnlyList<(Rational X2, double WLo, double WHi, int FSign)> Ends);
 
 /// <summary>An x₂ range that was searched, with its number of grid points.</summary>
 public sealed record SearchedRange(double Lo, double Hi, int Points);
@@ -167,11 +180,12 @@ public sealed class TwoPointTraceBack
         if (!box.DisjointFrom(Theta1))
             return Fail($"the enclosure of θ₂*(x₂) (w ∈ [{F(box.W.Lo)}, {F(box.W.Hi)}], a ∈ [{F(box.A.Lo)}, {F(box.A.Hi)}]) meets that of θ₁*, so θ₁* ≠ θ₂* is not established", box);
         string s0 = ends[0].Sign > 0 ? ">" : "<", s1 = ends[1].Sign > 0 ? ">" : "<";
+        var proof = new OverlapProof(box.W.Lo, box.W.Hi, ends.Select(e => (e.X, e.Theta2.W.Lo, e.Theta2.W.Hi, e.Sign)).ToList());
         return new OverlapInterval(lo, hi, midW, midA, box, Existence.Proved,
             $"F(x₂) = a₂*σ(x₁w₂*) − y₁ is certainly {s0} 0 at x₂ = {Show(lo)} and {s1} 0 at x₂ = {Show(hi)} (θ₂* enclosed through the conserved quantity); "
             + $"for every x₂ in between, θ₂*(x₂) is the unique zero of G in w ∈ [{F(box.W.Lo)}, {F(box.W.Hi)}], so it depends continuously on x₂; "
             + $"by the intermediate value theorem some x₂ in the interval has θ₂* ∈ M_S₁ exactly, while θ₁* ∈ M_S₂ by the choice of y₂; "
-            + $"θ₂* (a ∈ [{F(box.A.Lo)}, {F(box.A.Hi)}]) is disjoint from θ₁*, so θ₁* ≠ θ₂*");
+            + $"θ₂* (a ∈ [{F(box.A.Lo)}, {F(box.A.Hi)}]) is disjoint from θ₁*, so θ₁* ≠ θ₂*") { Proof = proof };
     }
 
     /// <summary>

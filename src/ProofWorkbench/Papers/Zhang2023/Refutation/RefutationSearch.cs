@@ -35,36 +35,47 @@ public sealed record RefutationResult(OnePointCertificate? Certificate, IReadOnl
     /// <summary>The certificate of the direct route, when that route found one (then <see cref="Certificate"/> is null).</summary>
     public DirectCertificate? Direct { get; init; }
 
+    /// <summary>The certificate of the two-point route, when that route found one.</summary>
+    public TwoPointCertificate? TwoPoint { get; init; }
+
     /// <summary>True when some route found a certificate.</summary>
-    public bool Found => Certificate is not null || Direct is not null;
+    public bool Found => Certificate is not null || Direct is not null || TwoPoint is not null;
 
     /// <summary>The route name of the certificate found (as written in the claim), or "none".</summary>
-    public string RouteName => Certificate is { } c ? RefutationTheoremFile.RouteName(c.Variant) : Direct is not null ? DirectRefutation.RouteName : "none";
+    public string RouteName => Certificate is { } c ? RefutationTheoremFile.RouteName(c.Variant) : Direct is not null ? DirectRefutation.RouteName
+        : TwoPoint is not null ? TwoPointRefutation.RouteName : "none";
 }
 
 /// <summary>
 /// <c>pwb refute</c>'s search (paper 000, Definitions 4.4–4.5): the One-point route of <see cref="OnePointRefutation"/>,
-/// stationary variant first (it needs no hypothesis on σ), then the reflect variant (Lemma 6.2), then the direct route of
-/// <see cref="DirectRefutation"/> (Definition 4.5), over fixed, deterministic lists of θ₀, inputs and labels, stopping at the
-/// first certificate or when the budget is spent.
+/// stationary variant first (it needs no hypothesis on σ), then the reflect variant (Lemma 6.2), then the two-point route of
+/// <see cref="TwoPointRefutation"/> (Lemma 5.1), then the direct route of <see cref="DirectRefutation"/> (Definition 4.5), over
+/// fixed, deterministic lists of θ₀, inputs and labels, stopping at the first certificate or when the budget is spent.
+/// <c>--route</c> restricts the search to one route.
 /// </summary>
 public static class RefutationSearch
 {
-    /// <summary>Searches; <paramref name="budget"/> bounds the wall-clock time (each Z3 call has its own time limit).</summary>
-    public static RefutationResult Run(Activation sigma, Regularizer g, TimeSpan budget)
+    /// <summary>The values of <c>--route</c>.</summary>
+    public static readonly IReadOnlyList<string> Routes = ["auto", "stationary", "reflect", "two-point", "direct"];
+
+    /// <summary>Searches; <paramref name="budget"/> bounds the wall-clock time (each Z3 call has its own time limit);
+    /// <paramref name="route"/> is one of <see cref="Routes"/> (auto: all, in order).</summary>
+    public static RefutationResult Run(Activation sigma, Regularizer g, TimeSpan budget, string route = "auto")
     {
+        if (!Routes.Contains(route)) throw new InputException($"--route '{route}' is not one of {string.Join(", ", Routes)}.");
+        bool Use(string r) => route == "auto" || route == r;
         var clock = Stopwatch.StartNew();
         var attempts = new List<RefutationAttempt>();
         if (sigma.IsAbstract) throw new InputException($"--activation '{sigma.Text}': refute needs a concrete σ, not an abstract function.");
-        foreach (var variant in new[] { OnePointVariant.Stationary, OnePointVariant.Reflect })
+        foreach (var variant in new[] { OnePointVariant.Stationary, OnePointVariant.Reflect }.Where(v => Use(v == OnePointVariant.Stationary ? "stationary" : "reflect")))
         {
-            string route = $"one-point ({(variant == OnePointVariant.Stationary ? "stationary: θ* = θ₀" : "reflect: θ* = (w₀, −a₀)")})";
+            string name = $"one-point ({(variant == OnePointVariant.Stationary ? "stationary: θ* = θ₀" : "reflect: θ* = (w₀, −a₀)")})";
             var image = g.GradientAtImage(OnePointRefutation.Sign(variant));
             var tests = image.Select(Simplifier.ZeroTest).ToList();
             string at = variant == OnePointVariant.Stationary ? "θ₀" : "(w₀, −a₀)";
             if (tests.All(t => t == ZeroTestResult.Zero))
             {
-                attempts.Add(new(route, $"∇_θG vanishes at θ = {at} for every θ₀ (exact zero test of each component), so Lemma 5.2 gives no contradiction there."));
+                attempts.Add(new(name, $"∇_θG vanishes at θ = {at} for every θ₀ (exact zero test of each component), so Lemma 5.2 gives no contradiction there."));
                 continue;
             }
             IReadOnlyList<SmtCheck> hypotheses = [];
@@ -74,14 +85,14 @@ public static class RefutationSearch
                 var open = hypotheses.FirstOrDefault(h => h.Answer != SmtVerdict.Proved);
                 if (open is not null || hypotheses.Count < 3)
                 {
-                    attempts.Add(new(route, $"not applicable: {open?.Label ?? "a hypothesis"} was not proved ({open?.Explanation ?? "not reached"}); Lemma 6.2 needs σ > 0, σ′ > 0 and the range condition."));
+                    attempts.Add(new(name, $"not applicable: {open?.Label ?? "a hypothesis"} was not proved ({open?.Explanation ?? "not reached"}); Lemma 6.2 needs σ > 0, σ′ > 0 and the range condition."));
                     continue;
                 }
             }
             int tried = 0;
             foreach (var (w0, a0) in Theta0Candidates(g.Dimension))
             {
-                if (clock.Elapsed > budget) { attempts.Add(new(route, $"budget of {budget.TotalSeconds:0.#} s spent after {tried} θ₀.")); return new(null, attempts); }
+                if (clock.Elapsed > budget) { attempts.Add(new(name, $"budget of {budget.TotalSeconds:0.#} s spent after {tried} θ₀.")); return new(null, attempts); }
                 tried++;
                 var box0 = new Dictionary<string, Interval>();
                 for (int i = 0; i < g.Dimension; i++) box0[g.Theta0[i]] = new Evidence.ExactInterval(w0[i], w0[i]).ToInterval();
@@ -94,15 +105,15 @@ public static class RefutationSearch
                     var facts = OnePointRefutation.Certify(sigma, g, variant, w0, a0, data, hypotheses);
                     if (VerdictRule.Decide(facts) == Verdict.Proved)
                     {
-                        attempts.Add(new(route, $"certificate at θ₀ = ({string.Join(", ", w0)}; {a0}) with inputs x₁ = ({string.Join(", ", x1)}), x₂ = ({string.Join(", ", x2)})."));
+                        attempts.Add(new(name, $"certificate at θ₀ = ({string.Join(", ", w0)}; {a0}) with inputs x₁ = ({string.Join(", ", x1)}), x₂ = ({string.Join(", ", x2)})."));
                         return new(new OnePointCertificate(variant, w0, a0, data, facts), attempts);
                     }
                 }
             }
-            attempts.Add(new(route, $"no certificate: at none of the {tried} candidate θ₀ were a nonzero component of ∇_θG at {at}, independent normals and the exact limit certified together."));
+            attempts.Add(new(name, $"no certificate: at none of the {tried} candidate θ₀ were a nonzero component of ∇_θG at {at}, independent normals and the exact limit certified together."));
         }
-        attempts.Add(new("two-point (Lemma 5.1)", "not built: it needs two limits θ₁* ≠ θ₂* each lying exactly on the other dataset's M_S, an equation that enclosures cannot certify for a given σ (the Two-point Recipe constructs σ instead: pwb recipe two-point, pwb construct two-point)."));
-        if (DirectRefutation.Search(sigma, g, clock, budget, attempts) is { } direct) return new(null, attempts) { Direct = direct };
+        if (Use("two-point") && TwoPointRefutation.Search(sigma, g, clock, budget, attempts) is { } two) return new(null, attempts) { TwoPoint = two };
+        if (Use("direct") && DirectRefutation.Search(sigma, g, clock, budget, attempts) is { } direct) return new(null, attempts) { Direct = direct };
         return new(null, attempts);
     }
 

@@ -41,11 +41,55 @@ public class RefutationSoundnessTests
     [Fact]
     public void One_neuron_G_critical_at_both_limits_gets_no_one_point_certificate_but_a_direct_one()
     {
-        var result = RefutationSearch.Run(Sigmoid, Regularizer.Parse("(w-w0)^2+(a^2-a0^2)^2", 1), TimeSpan.FromMinutes(5));
+        var result = RefutationSearch.Run(Sigmoid, Regularizer.Parse("(w-w0)^2+(a^2-a0^2)^2", 1), TimeSpan.FromMinutes(5), "direct");
         Assert.Null(result.Certificate);
         Assert.NotNull(result.Direct);
         Assert.Equal(Verdict.Proved, VerdictRule.Decide(result.Direct!.Facts));
         Assert.Equal("direct", result.RouteName);
+    }
+
+    private static readonly Rational Fig1W0 = Rational.Parse("0.922"), Fig1A0 = Rational.Parse("2.868"),
+        Fig1Lo = Rational.Parse("11.92497123627"), Fig1Hi = Rational.Parse("11.924971236294");
+
+    [Fact]
+    public void Two_point_route_refutes_a_G_critical_at_both_one_point_limits()
+    {
+        var result = RefutationSearch.Run(Sigmoid, Regularizer.Parse("(w-w0)^2+(a^2-a0^2)^2", 1), TimeSpan.FromMinutes(5));
+        Assert.Null(result.Certificate);
+        Assert.NotNull(result.TwoPoint);
+        Assert.Equal("two-point-trace-back", result.RouteName);
+        Assert.Equal(Verdict.Proved, VerdictRule.Decide(result.TwoPoint!.Facts));
+        Assert.True(result.TwoPoint.X2Lo <= Rational.Parse("11.9249712362819") && Rational.Parse("11.9249712362819") <= result.TwoPoint.X2Hi);
+    }
+
+    [Theory]
+    [InlineData("a0^2+w0")]         // constant in θ: characterizes every flow in the weak sense
+    [InlineData("exp(a0)*w0-a0")]
+    public void Two_point_route_never_refutes_a_G_constant_in_theta(string g)
+    {
+        var hypotheses = ProofWorkbench.Papers.Zhang2023.LemmaA3.LemmaA3Route.Hypotheses(Sigmoid, out _)!;
+        // The overlap itself is certified (same facts as for ‖θ − θ₀‖²), but G(θ₁*) − G(θ₂*) ≡ 0 has no strict sign.
+        var facts = TwoPointRefutation.Certify(Sigmoid, Regularizer.Parse(g, 1), Fig1W0, Fig1A0, 1, 1, Fig1Lo, Fig1Hi, hypotheses, out var reason);
+        Assert.NotNull(facts);
+        Assert.Equal(Verdict.Inconclusive, VerdictRule.Decide(facts!));
+        Assert.Equal(FactOutcome.Undecided, facts![^1].Outcome);
+        Assert.All(facts.Take(facts.Count - 1), f => Assert.Equal(FactOutcome.Proves, f.Outcome));
+        Assert.Contains("overlap", reason);
+        var result = RefutationSearch.Run(Sigmoid, Regularizer.Parse(g, 1), TimeSpan.FromMinutes(5), "two-point");
+        Assert.False(result.Found);
+        Assert.Contains(result.Attempts, a => a.Outcome.Contains("∇_θG ≡ 0"));
+    }
+
+    [Fact]
+    public void Two_point_route_certifies_nothing_on_an_interval_without_a_sign_change_of_F()
+    {
+        var hypotheses = ProofWorkbench.Papers.Zhang2023.LemmaA3.LemmaA3Route.Hypotheses(Sigmoid, out _)!;
+        var g = Regularizer.Parse("(w-w0)^2+(a-a0)^2", 1);
+        Assert.Equal(Verdict.Proved, VerdictRule.Decide(TwoPointRefutation.Certify(Sigmoid, g, Fig1W0, Fig1A0, 1, 1, Fig1Lo, Fig1Hi, hypotheses, out _)!));
+        Assert.Null(TwoPointRefutation.Certify(Sigmoid, g, Fig1W0, Fig1A0, 1, 1, Rational.Parse("11.93"), Rational.Parse("11.94"), hypotheses, out var why));
+        Assert.Contains("same certain sign", why);
+        Assert.Null(TwoPointRefutation.Certify(Sigmoid, g, Fig1W0, Fig1A0, 1, -1, Fig1Lo, Fig1Hi, hypotheses, out why)); // a₀·y₁ < 0
+        Assert.Contains("a₀·y₁ > 0", why);
     }
 
     [Theory]
