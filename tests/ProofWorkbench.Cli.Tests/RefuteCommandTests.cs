@@ -155,6 +155,35 @@ public class RefuteCommandTests
         Assert.Equal(2, Refute("--activation", Sigmoid, "--G", "(w-w0)^2", "--route", "sideways").Exit);
     }
 
+    [Fact]
+    public void A_recipe_activation_file_gets_the_two_point_route_on_its_exact_overlap()
+    {
+        var recipe = Path.Combine(Root(), "theorems", "zhang2023", "refute", "recipe-two-point-c1-d1-asymmetric.yaml");
+        var (exit, output, _, dir) = Refute("--activation", recipe, "--G", "(w-w0)^2+(a-a0)^2");
+        try
+        {
+            Assert.Equal(0, exit);
+            Assert.Contains("two-point (Lemma 5.1 on the recipe's exact overlap): certificate", output);
+            var written = File.ReadAllText(Path.Combine(dir.FullName, "refute.yaml"));
+            var committed = File.ReadAllText(Path.Combine(Root(), "theorems", "zhang2023", "refute", "recipe-c1-d1-dist2.yaml"));
+            // The committed file was generated with the path relative to the repository root.
+            Assert.StartsWith(written.Replace("id: refute\n", "id: refute-recipe-c1-d1-dist2\n").Replace(recipe, "theorems/zhang2023/refute/recipe-two-point-c1-d1-asymmetric.yaml"), committed);
+            var cert = File.ReadAllText(Path.Combine(dir.FullName, "refute.certificates", "refutes-G.json"));
+            Assert.Equal(ProofWorkbench.Verifier.VerificationStatus.Verified, ProofWorkbench.Verifier.CertificateVerifier.Verify(cert).Status);
+        }
+        finally { dir.Delete(recursive: true); }
+        // The committed recipe's overlap ties ‖θ − θ₀‖² exactly: exit 1, saying so.
+        var (exit2, output2, _, dir2) = Refute("--activation", Path.Combine(Root(), "theorems", "zhang2023", "recipe-two-point-c1-d1.yaml"), "--G", "(w-w0)^2+(a-a0)^2");
+        try
+        {
+            Assert.Equal(1, exit2);
+            Assert.Contains("G(θ₁*; θ₀) = G(θ₂*; θ₀) exactly", output2);
+        }
+        finally { dir2.Delete(recursive: true); }
+        Assert.Equal(2, Refute("--activation", recipe, "--G", "(w-w0)^2", "--route", "direct").Exit);
+        Assert.Equal(2, Refute("--activation", "no-such-recipe.yaml", "--G", "(w-w0)^2").Exit);
+    }
+
     [Theory]
     [InlineData("a0^2+w0")]               // constant in θ: characterizes every flow in the weak sense (paper 000, after Def. 4.5)
     public void A_G_critical_at_both_limits_gets_no_certificate_and_exit_1(string g)

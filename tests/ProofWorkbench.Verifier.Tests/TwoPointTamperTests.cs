@@ -49,7 +49,8 @@ public class TwoPointTamperTests(GeneratedCertificates certs)
     {
         var all = Certificates(c => (TraceBack(c) || Recipe(c)) && Proved(c));
         Assert.Contains(all, c => Kind(c.Cert) == "overlap-exists");
-        Assert.True(all.Count(c => Kind(c.Cert) == "refutes-G") >= 2, "fewer than two proved two-point refutes-G certificates");
+        Assert.True(all.Count(c => Kind(c.Cert) == "refutes-G" && TraceBack(c.Cert)) >= 2, "fewer than two proved trace-back refutes-G certificates");
+        Assert.True(all.Count(c => Recipe(c.Cert)) >= 2, "fewer than two proved recipe refutes-G certificates");
         foreach (var (file, cert) in all)
         {
             var r = CertificateVerifier.Verify(cert.ToJsonString());
@@ -141,7 +142,8 @@ public class TwoPointTamperTests(GeneratedCertificates certs)
     public void AChangedRegularizerIsRejected() => Rejected(c => Kind(c) == "refutes-G" && (TraceBack(c) || Recipe(c)), c =>
     {
         var p = c["claim"]!["parameters"]!.AsObject();
-        p["regularizer"] = $"{p["regularizer"]!.GetValue<string>()} + (a - w)^2/7";
+        // (a − w)² would be no tamper on the recipe's symmetric overlap (equal at θ₁* and θ₂*, so the gap is unchanged); a³ is not.
+        p["regularizer"] = $"{p["regularizer"]!.GetValue<string>()} + a^3/7";
         return true;
     }, "is not the derived G(θ₁*", 3);
 
@@ -154,6 +156,41 @@ public class TwoPointTamperTests(GeneratedCertificates certs)
         c["verdict"] = "proved";
         return true;
     }, "$.", 1);
+
+    [Fact]
+    public void Recipe_AChangedLimitOrActivationIsRejected()
+    {
+        Rejected(c => Recipe(c) && Proved(c), c =>
+        {
+            var p = c["setup"]!["points"]![c["claim"]!["parameters"]!["limits"]![1]!.GetValue<string>()]!.AsObject();
+            p["a"] = (Rational.Parse(p["a"]!.GetValue<string>()) + new Rational(1, 8)).ToString();
+            return true;
+        }, "$.facts[", 2);
+        Rejected(c => Recipe(c) && Proved(c), c =>
+        {
+            var s = c["setup"]!["activation"]!.GetValue<string>();
+            c["setup"]!["activation"] = s.Replace(", exp(u),", ", exp(u) + u/1000,", StringComparison.Ordinal);
+            return c["setup"]!["activation"]!.GetValue<string>() != s;
+        }, "is not C·exp(βu)", 2);
+    }
+
+    [Fact]
+    public void Recipe_TheGapWithAFlippedSignIsRejected() => Rejected(c => Recipe(c) && Proved(c), c =>
+    {
+        var gap = c["facts"]!.AsArray()[^1]!.AsObject();
+        gap["required_sign"] = -gap["required_sign"]!.GetValue<int>();
+        return true;
+    }, "$.", 2);
+
+    [Fact]
+    public void Recipe_ATiedOrConstantGTurnedIntoAProofIsRejected() => Rejected(c => Recipe(c) && !Proved(c), c =>
+    {
+        var gap = c["facts"]!.AsArray()[^1]!.AsObject();
+        gap["outcome"] = "proves";
+        gap["required_sign"] = 1;
+        c["verdict"] = "proved";
+        return true;
+    }, "$.", 2);
 
     [Fact]
     public void TheVerdictChangedIsRejected() => Rejected(c => TraceBack(c) || Recipe(c), c =>

@@ -57,7 +57,18 @@ public static class RefuteCommand
         var regularizer = Regularizer.Parse(gText, d);
         var budgetSpan = TimeSpan.FromSeconds(seconds);
         string commandLine = (linear ? $"pwb refute --model linear --G \"{gText}\"" : $"pwb refute --activation \"{activationText}\" --G \"{gText}\"") + (d == 1 ? "" : $" --d {d}") + (routeChoice == "auto" ? "" : $" --route {routeChoice}");
-        Activation? sigma = linear ? null : Activation.Parse(activationText!);
+        // A theorem file written by `pwb recipe two-point` (Section 6.1): its activation and its exact overlap (two-point route only).
+        bool recipe = !linear && (activationText!.EndsWith(".yaml", StringComparison.Ordinal) || activationText.EndsWith(".yml", StringComparison.Ordinal));
+        RecipeOverlap? overlap = null;
+        if (recipe)
+        {
+            if (!File.Exists(activationText)) throw new InputException($"--activation '{activationText}': no such theorem file.");
+            if (routeChoice is not ("auto" or "two-point")) throw new InputException($"--route {routeChoice}: with a recipe theorem file as --activation only the two-point route applies (its σ is a piecewise C^k activation built for that overlap).");
+            var loaded = TheoremLoader.Load(activationText!, File.ReadAllText(activationText!), new TheoremChecker(ClaimCheckers.All()).Kinds);
+            overlap = TwoPointRecipeRefutation.Read(loaded);
+            if (overlap.Theta0.W.Count != d) throw new InputException($"--d {d}: the recipe {activationText} has d = {overlap.Theta0.W.Count}.");
+        }
+        Activation? sigma = linear ? null : recipe ? overlap!.Sigma : Activation.Parse(activationText!);
         FoundFile? found;
         IReadOnlyList<RefutationAttempt> attempts;
         string? routeName = null;
@@ -67,6 +78,14 @@ public static class RefuteCommand
             found = LinearDirectRoute.Run(regularizer, gText, commandLine, budgetSpan, list);
             attempts = list;
             if (found is not null) routeName = "direct-linear-kkt";
+        }
+        else if (recipe)
+        {
+            var list = new List<RefutationAttempt> { new("one-point and direct routes", "not tried: σ is a recipe activation (a piecewise C^k function built for its exact overlap), and the two-point route uses that overlap.") };
+            var rc = TwoPointRecipeRefutation.Search(overlap!, regularizer, list);
+            attempts = list;
+            found = rc is null ? null : new FoundFile(TwoPointRecipeRefutation.Write("refute", gText, rc, commandLine), "");
+            if (rc is not null) routeName = TwoPointRecipeRefutation.RouteName;
         }
         else
         {
@@ -106,7 +125,7 @@ public static class RefuteCommand
             var o = new JsonObject
             {
                 ["model"] = modelName,
-                ["activation"] = sigma?.Text,
+                ["activation"] = recipe ? activationText : sigma?.Text,
                 ["G"] = gText,
                 ["d"] = d,
                 ["sense"] = senseText,
@@ -124,7 +143,7 @@ public static class RefuteCommand
             stdout.WriteLine(Json.Write(o));
             return ok ? 0 : 1;
         }
-        stdout.WriteLine($"pwb refute: G = {gText}, {(sigma is null ? "linear model f = wᵀx" : $"σ({sigma.Variable}) = {sigma.Text}")}, d = {d} ({senseText} sense; paper 000, Definitions 4.4–4.5)");
+        stdout.WriteLine($"pwb refute: G = {gText}, {(sigma is null ? "linear model f = wᵀx" : recipe ? $"σ = the recipe activation of {activationText}" : $"σ({sigma.Variable}) = {sigma.Text}")}, d = {d} ({senseText} sense; paper 000, Definitions 4.4–4.5)");
         foreach (var a in attempts) stdout.WriteLine($"  {a.Route}: {a.Outcome}");
         if (ok)
         {

@@ -16,13 +16,23 @@ internal sealed class ParabolaLimitBinding : IClaimBinding
 
     public string Bind(ClaimView c)
     {
+        int k = 0;
+        var text = Bind(c, ref k);
+        if (k != c.Facts.Count) throw new RejectException($"$.facts[{k}]: a fact the parabola limit does not use");
+        return text;
+    }
+
+    /// <summary>Binds the facts from index <paramref name="k"/> on (advanced past them), for the claim's dataset, from, to,
+    /// scale and exponent (also used by refutes-G's two-point-recipe route with one such view per flow).</summary>
+    internal static string Bind(ClaimView c, ref int k)
+    {
         var (s, t0, to) = ValidatedLimit.Limit(c);
         Rational C = c.Param("scale")!.Rat(), beta = c.Param("exponent")!.Rat(), lambda = beta * (to.A * to.A - t0.A * t0.A) / 2;
         var (sigma, v) = c.Activation();
         if (sigma is not Piecewise pw || pw.Pieces.Any(p => p.Condition is not { Left: Symbol, Operator: RelationOperator.Less, Right: Number }))
             throw new UnsupportedException("σ is not a piecewise function with breakpoints u < b");
         var b = pw.Pieces.Select(p => ((Number)p.Condition.Right).Value).ToList();
-        int d = s.X.Count, k = 0;
+        int d = s.X.Count;
         var parabola = Sub(Sub(Sym("w"), Sym("w0")), Mul(Div(Mul(Sym("beta"), Sub(Pow(Sym("a"), Two), Pow(Sym("a0"), Two))), Two), Sym("x")));
         for (int i = 0; i < d; i++)
         {
@@ -33,7 +43,7 @@ internal sealed class ParabolaLimitBinding : IClaimBinding
                 throw new RejectException($"{f.Path}.at: not the claim's θ*, θ₀, β and x, coordinate {i + 1}");
         }
         if (to.W.Where((w, i) => w - t0.W[i] != lambda * s.X[i]).Any()) // the exact values refute, and the checker stops there
-            return k == c.Facts.Count ? "θ* is off the parabola (14)" : throw new RejectException($"$.facts[{k}]: a fact the parabola limit does not use");
+            return "θ* is off the parabola (14)";
         Rational n = s.X.Aggregate(Rational.Zero, (a, x) => a + x * x), u0 = s.X.Select((x, i) => x * t0.W[i]).Aggregate(Rational.Zero, (a, q) => a + q);
         var us = new List<Rational> { u0, u0 + beta * n * (to.A * to.A - t0.A * t0.A) / 2 };
         if (t0.A.Sign * to.A.Sign <= 0) us.Add(u0 - beta * n * t0.A * t0.A / 2);
@@ -49,7 +59,6 @@ internal sealed class ParabolaLimitBinding : IClaimBinding
         var r = ValidatedLimit.At(c, k++, "exact-value");
         ValidatedLimit.Is(r["expression"], Sub(Mul(Num(to.A), exp), s.Y), "residual a*·C·e^{βu} − y");
         if (r["at"].Entries().Count() != 1 || r["at"][v].Rat() != u) throw new RejectException($"{r.Path}.at: not u = xᵀw* = {u}");
-        if (k != c.Facts.Count) throw new RejectException($"$.facts[{k}]: a fact the parabola limit does not use");
         return $"eq. (14), E = [{lo}, {hi}] inside piece {at + 1} = C·exp(βu), θ* ∈ M_S";
     }
 

@@ -19,17 +19,7 @@ internal sealed class PiecewiseBinding(string kind) : IClaimBinding
 
     public string Bind(ClaimView c)
     {
-        var (sigma, u) = c.Activation();
-        var breaks = new List<Rational>();
-        var pieces = new List<Expr>();
-        foreach (var (cond, value) in (sigma as Piecewise)?.Pieces ?? [])
-        {
-            if (cond is not { Operator: RelationOperator.Less, Left: Symbol s, Right: Number b } || s.Name != u || (breaks.Count > 0 && !(breaks[^1] < b.Value)))
-                throw new RejectException($"$.setup.activation: the condition {cond} is not 'u < b' with increasing rational b");
-            breaks.Add(b.Value);
-            pieces.Add(value);
-        }
-        pieces.Add(sigma is Piecewise pw ? pw.Otherwise : sigma);
+        var (u, breaks, pieces) = Split(c);
         if (kind == "exact-membership") return Membership(c, u, breaks, pieces);
         int k = int.Parse(c.Param("order")!.Str(), System.Globalization.CultureInfo.InvariantCulture);
         foreach (var f in pieces)
@@ -45,6 +35,31 @@ internal sealed class PiecewiseBinding(string kind) : IClaimBinding
         return $"{pieces.Count} smooth pieces, every jump of orders 0…{k} ≡ 0";
     }
 
+    /// <summary>The recipe σ = piecewise(u &lt; b₁, f₁, …, f_N): its variable, the increasing rational breakpoints and the pieces.</summary>
+    internal static (string U, List<Rational> Breaks, List<Expr> Pieces) Split(ClaimView c)
+    {
+        var (sigma, u) = c.Activation();
+        var breaks = new List<Rational>();
+        var pieces = new List<Expr>();
+        foreach (var (cond, value) in (sigma as Piecewise)?.Pieces ?? [])
+        {
+            if (cond is not { Operator: RelationOperator.Less, Left: Symbol s, Right: Number b } || s.Name != u || (breaks.Count > 0 && !(breaks[^1] < b.Value)))
+                throw new RejectException($"$.setup.activation: the condition {cond} is not 'u < b' with increasing rational b");
+            breaks.Add(b.Value);
+            pieces.Add(value);
+        }
+        pieces.Add(sigma is Piecewise pw ? pw.Otherwise : sigma);
+        return (u, breaks, pieces);
+    }
+
+    /// <summary>Requires <paramref name="fact"/> to decide a·σ(xᵀw) − y = 0 exactly, σ's piece chosen at the exact xᵀw.</summary>
+    internal static void Residual(J fact, string u, List<Rational> breaks, List<Expr> pieces, IReadOnlyList<Rational> x, IReadOnlyList<Rational> w, Rational a, Expr y, string what)
+    {
+        var pre = x.Zip(w).Aggregate(Rational.Zero, (s, p) => s + p.First * p.Second);
+        int piece = breaks.FindIndex(b => pre < b) is var at and >= 0 ? at : breaks.Count;
+        Identity.BindZero(fact, Sub(Mul(Num(a), Substitution.Substitute(pieces[piece], u, Num(pre))), y), what);
+    }
+
     private static string Membership(ClaimView c, string u, List<Rational> breaks, List<Expr> pieces)
     {
         var point = c.Setup["points"][c.Param("point")!.Str()];
@@ -56,9 +71,7 @@ internal sealed class PiecewiseBinding(string kind) : IClaimBinding
         {
             var x = samples[i]["x"].Items().Select(v => v.Rat()).ToList();
             if (x.Count != w.Count) throw new RejectException($"{samples[i].Path}.x: not {w.Count} inputs");
-            var pre = x.Zip(w).Aggregate(Rational.Zero, (s, p) => s + p.First * p.Second);
-            int piece = breaks.FindIndex(b => pre < b) is var at and >= 0 ? at : breaks.Count;
-            Identity.BindZero(facts[i], Sub(Mul(Num(a), Substitution.Substitute(pieces[piece], u, Num(pre))), samples[i]["y"].Expr()), $"the residual of sample {i + 1}");
+            Residual(facts[i], u, breaks, pieces, x, w, a, samples[i]["y"].Expr(), $"the residual of sample {i + 1}");
         }
         return $"the {samples.Count} residuals a·σ(xᵀw) − y at θ";
     }

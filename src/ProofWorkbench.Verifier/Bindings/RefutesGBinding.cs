@@ -24,6 +24,7 @@ internal sealed class RefutesGBinding : IClaimBinding
     public string Bind(ClaimView c)
     {
         var route = c.Param("route")?.Str() ?? throw new RejectException("$.claim.parameters.route: missing");
+        if (route == "two-point-recipe") return RefutesGRecipe.Bind(c); // σ is the recipe's piecewise activation (C^k), not smooth
         var (sigma, u) = c.Activation();
         SmoothOrReject(sigma, "$.setup.activation", "σ");
         if (route == "direct") return RefutesGDirect.Bind(c);

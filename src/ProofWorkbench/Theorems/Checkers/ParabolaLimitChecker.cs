@@ -37,15 +37,33 @@ public sealed class ParabolaLimitChecker : IClaimChecker
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
         var (sigma, data, from, to, x, y) = OneSampleLimitClaim.Read(claim, context, "Proposition A.1");
-        int d = data.Dimension;
         var c = claim.Node.Required("scale").Rational();
         var beta = claim.Node.Required("exponent").Rational();
         if (c.Sign <= 0) throw claim.Node.Required("scale").Error("the scale C must be positive.");
         if (beta.IsZero) throw claim.Node.Required("exponent").Error("the exponent β must be nonzero.");
-        PiecewiseActivation pw;
-        try { pw = PiecewiseActivation.Of(sigma); }
-        catch (InputException ex) { throw claim.Node.Error(ex.Message); }
+        (IReadOnlyList<Evidence.Fact> Facts, List<NamedValue> Values, string Why) result;
+        try { result = Evaluate(sigma, x, y, from, to, c, beta); }
+        catch (InputException ex) when (ex is not TheoremFileException) { throw claim.Node.Error(ex.Message); }
+        LinePlot? figure = null;
+        if (result.Why.StartsWith("Proved", StringComparison.Ordinal))
+        {
+            Rational n2 = x.Aggregate(Rational.Zero, (s, v) => s + v * v), u0 = x.Select((v, i) => v * from.W[i]).Aggregate(Rational.Zero, (s, v) => s + v);
+            figure = PathFigure(claim, data.Name, sigma.Definition, sigma.Variable, y, from.A, to.A, a => u0 + beta * n2 * (a * a - from.A * from.A) / 2);
+        }
+        return Done(claim, result.Why, result.Values, [.. result.Facts], figure);
+    }
 
+    /// <summary>
+    /// The exact conditions of Proposition A.1 for the flow from <paramref name="from"/> on the one sample (x, y) to end at
+    /// <paramref name="to"/> with σ = C·e^{βu} around the visited set: the facts (in the order the verifier's parabola-limit
+    /// binding reads them), the evidence values and the explanation (starting "Proved" when every condition holds). Also
+    /// used by refute's two-point route on a recipe activation. Throws <see cref="InputException"/> when σ is not a recipe
+    /// piecewise activation.
+    /// </summary>
+    public static (IReadOnlyList<Evidence.Fact> Facts, List<NamedValue> Values, string Why) Evaluate(Models.Activation sigma, IReadOnlyList<Rational> x, Expr y,
+        Theta from, Theta to, Rational c, Rational beta)
+    {
+        var pw = PiecewiseActivation.Of(sigma);
         var values = new List<NamedValue>();
         var facts = new List<Evidence.Fact>();
         Rational Dot(IReadOnlyList<Rational> a, IReadOnlyList<Rational> b) => a.Select((v, i) => v * b[i]).Aggregate(Rational.Zero, (s, v) => s + v);
@@ -53,7 +71,7 @@ public sealed class ParabolaLimitChecker : IClaimChecker
         if (norm2.IsZero)
         {
             facts.Add(ExactMembershipChecker.NormSquared("|x|² (must be nonzero for the flow to move w)", x));
-            return Done(claim, "x = 0: the flow does not move w.", values, facts);
+            return (facts, values, "x = 0: the flow does not move w.");
         }
         // (14) at the limit: w* = w₀ + β(a*² − a₀²)/2·x.
         var lambda = beta * (to.A * to.A - from.A * from.A) / 2;
@@ -67,7 +85,7 @@ public sealed class ParabolaLimitChecker : IClaimChecker
                 value.IsZero ? Evidence.FactOutcome.Proves : Evidence.FactOutcome.Refutes);
         }));
         values.Add(new("w* − w₀ = β(a*² − a₀²)/2·x (eq. (14) at t → ∞)", onParabola ? "holds (exact)" : "fails (exact)"));
-        if (!onParabola) return Done(claim, "θ* is not on the parabola (14) through θ₀, which the flow never leaves.", values, facts);
+        if (!onParabola) return (facts, values, "θ* is not on the parabola (14) through θ₀, which the flow never leaves.");
         // E: the pre-activations visited while a runs from a₀ to a*.
         Rational U(Rational a) => Dot(x, from.W) + beta * norm2 * (a * a - from.A * from.A) / 2;
         var us = new List<Rational> { U(from.A), U(to.A) };
@@ -78,23 +96,22 @@ public sealed class ParabolaLimitChecker : IClaimChecker
         int at = pw.IndexAt(lo);
         if (at > 0) facts.Add(Evidence.IntervalEnclosure.ExactSign($"E lies right of the breakpoint b_{at} of σ: min E − b_{at} > 0 (min E = u(a) = xᵀw₀ + β|x|²(a² − a₀²)/2 over a between a₀ and a*, and a = 0 when a₀a* ≤ 0)", lo, pw.Breakpoints[at - 1]));
         if (at < pw.Breakpoints.Count) facts.Add(Evidence.IntervalEnclosure.ExactSign($"E lies left of the breakpoint b_{at + 1} of σ: b_{at + 1} − max E > 0", pw.Breakpoints[at], hi));
-        if (piece is null) return Done(claim, "A breakpoint of σ lies in E, so σ is not a single exponential piece near the flow's path.", values, facts);
+        if (piece is null) return (facts, values, "A breakpoint of σ lies in E, so σ is not a single exponential piece near the flow's path.");
         var u = Sym(pw.Variable);
         var difference = Sub(pw.Pieces[piece.Value], Mul(Num(c), Call("exp", Mul(Num(beta), u))));
         var pieceTest = Simplifier.ZeroTest(difference);
         facts.Add(new Evidence.ExactIdentity($"piece {piece.Value + 1} of σ − C·exp(βu) ≡ 0 (σ is exponential around E)", difference, pieceTest));
         values.Add(new($"piece {piece.Value + 1} − C·exp(βu) (exact zero test)", pieceTest.ToString().ToLowerInvariant()));
         if (pieceTest != ZeroTestResult.Zero)
-            return Done(claim, "σ is not C·e^{βu} on the piece around E.", values, facts);
+            return (facts, values, "σ is not C·e^{βu} on the piece around E.");
         var residual = Sub(Mul(Num(to.A * c), Call("exp", Num(beta * Dot(x, to.W)))), y);
         var residualTest = ExactMembershipChecker.Decide(residual);
         facts.AddRange(ExactMembershipChecker.ResidualFacts("r(θ*) = a*·C·e^{βu} − y at u = xᵀw* (θ* ∈ M_S)", Mul(Num(c), Call("exp", Mul(Num(beta), u))), pw.Variable, Dot(x, to.W), to.A, y));
         values.Add(new("r(θ*) = a*·C·e^{βxᵀw*} − y (exact zero test)", residualTest.ToString().ToLowerInvariant()));
-        if (residualTest == ZeroTestResult.NonZero) return Done(claim, "θ* ∉ M_S (exact): it cannot be the limit.", values, facts);
-        if (residualTest == ZeroTestResult.Unknown) return Done(claim, "θ* ∈ M_S could not be decided exactly.", values, facts);
-        return Done(claim,
-            "Proved (Proposition A.1, corrected eq. (15)): σ = C·e^{βu} on an open interval containing E, θ* lies on the parabola (14) through θ₀ and in M_S, which meets the parabola once (φ′ > 0); a moves monotonically to it, so the flow ends exactly at θ*.", values, facts,
-            PathFigure(claim, data.Name, sigma.Definition, pw.Variable, y, from.A, to.A, U));
+        if (residualTest == ZeroTestResult.NonZero) return (facts, values, "θ* ∉ M_S (exact): it cannot be the limit.");
+        if (residualTest == ZeroTestResult.Unknown) return (facts, values, "θ* ∈ M_S could not be decided exactly.");
+        return (facts, values,
+            "Proved (Proposition A.1, corrected eq. (15)): σ = C·e^{βu} on an open interval containing E, θ* lies on the parabola (14) through θ₀ and in M_S, which meets the parabola once (φ′ > 0); a moves monotonically to it, so the flow ends exactly at θ*.");
     }
 
     private static ClaimResult Done(Claim claim, string why, List<NamedValue> values, List<Evidence.Fact> facts, LinePlot? figure = null) =>

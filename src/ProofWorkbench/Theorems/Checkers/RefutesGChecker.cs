@@ -1,3 +1,4 @@
+using ProofWorkbench.Papers.Zhang2023.Constructions;
 using ProofWorkbench.Papers.Zhang2023.Refutation;
 using ProofWorkbench.Symbolic.Expressions;
 using ProofWorkbench.Symbolic.Numbers;
@@ -30,6 +31,9 @@ public sealed class RefutesGChecker : IClaimChecker
             ClaimParameter.May("datasets", "list of two datasets", "one-point routes (required there): two one-sample datasets"),
             ClaimParameter.May("dataset", "dataset", "direct route (required there): the one-sample dataset S, a label of a₀'s sign"),
             ClaimParameter.May("witness", "list of numbers", "direct route (required there): w′ of the point θ′ = (w′, y/σ(xᵀw′)) ∈ M_S with G(θ′; θ₀) < G(θ*; θ₀)"),
+            ClaimParameter.May("limits", "list of two points", "two-point-recipe route (required there): θ₁*, θ₂*, the exact limits on the two datasets"),
+            ClaimParameter.May("scales", "list of two numbers", "two-point-recipe route (required there): C of σ = C·e^{βu} around each flow"),
+            ClaimParameter.May("exponents", "list of two numbers", "two-point-recipe route (required there): β of σ = C·e^{βu} around each flow"),
             ClaimParameter.May("x2", "[lo, hi]", "two-point-trace-back route (required there, with dataset S₁): the interval of x₂ with a proved overlap"),
         ];
 
@@ -40,8 +44,9 @@ public sealed class RefutesGChecker : IClaimChecker
         var routeNode = claim.Node.Required("route");
         if (routeNode.Text() == DirectRefutation.RouteName) return CheckDirect(claim, context, sigma);
         if (routeNode.Text() == TwoPointRefutation.RouteName) return CheckTwoPoint(claim, context, sigma);
+        if (routeNode.Text() == TwoPointRecipeRefutation.RouteName) return CheckRecipe(claim, context, sigma);
         var variant = RefutationTheoremFile.VariantOf(routeNode.Text())
-            ?? throw routeNode.Error($"unknown route '{routeNode.Text()}'; write one-point-stationary, one-point-reflect, {TwoPointRefutation.RouteName} or direct.");
+            ?? throw routeNode.Error($"unknown route '{routeNode.Text()}'; write one-point-stationary, one-point-reflect, {TwoPointRefutation.RouteName}, {TwoPointRecipeRefutation.RouteName} or direct.");
         var from = context.Point(claim.Node.Required("from"));
         var limitNode = claim.Node.Required("limit");
         var limit = context.Point(limitNode);
@@ -128,6 +133,43 @@ public sealed class RefutesGChecker : IClaimChecker
         string text = Evidence.VerdictRule.Decide(facts) == Verdict.Proved
             ? "Proved: some x₂ in the interval gives S₂ with θ₁* ∈ M_S₂, θ₂* ∈ M_S₁ exactly and θ₁* ≠ θ₂*, and G(θ₁*; θ₀) − G(θ₂*; θ₀) has a strict sign on the whole enclosure; a G characterizing the flow would make them equal (Lemma 5.1), so G does not characterize the flow even in the weak sense."
             : $"Inconclusive: a premise of the two-point route was not certified ({(reason.Length > 0 ? reason : "see the facts marked undecided")}); this does not show that G characterizes the flow.";
+        return ClaimResult.FromFacts(claim, facts, text, [section]);
+    }
+
+    // The two-point route on a recipe activation (TwoPointRecipeRefutation): from θ₀, limits θ₁*, θ₂*, datasets S₁, S₂, C and β per flow.
+    private static ClaimResult CheckRecipe(Claim claim, TheoremContext context, Models.Activation sigma)
+    {
+        var from = context.Point(claim.Node.Required("from"));
+        int d = from.W.Count;
+        var g = Parse(claim, d);
+        YamlValue Two(string key) => claim.Node.Required(key) is var n && n.IsSequence && n.Items().Count == 2 ? n : throw claim.Node.Required(key).Error($"{key} must list two entries (for S₁ and S₂).");
+        var (limits, sets, scales, exponents) = (Two("limits").Items(), Two("datasets").Items(), Two("scales").Items(), Two("exponents").Items());
+        var flows = new List<RecipeFlow>();
+        for (int i = 0; i < 2; i++)
+        {
+            var set = context.DatasetOf(sets[i]);
+            if (set.Samples.Count != 1 || set.Dimension != d) throw sets[i].Error($"the recipe route takes one-sample datasets with inputs in ℝ^{d}.");
+            var x = set.Samples[0].X.Select(e => e is Number n ? n.Value : throw sets[i].Error("the input x must be exact numbers.")).ToList();
+            var to = context.Point(limits[i]);
+            if (to.W.Count != d) throw limits[i].Error($"the limit needs {d} weights.");
+            flows.Add(new RecipeFlow(sets[i].Text(), x, set.Samples[0].Y, limits[i].Text(), to, scales[i].Rational(), exponents[i].Rational()));
+        }
+        var overlap = new RecipeOverlap(sigma, claim.Node.Required("from").Text(), from, flows, context.File.Path);
+        var facts = TwoPointRecipeRefutation.Certify(overlap, g, out var reason);
+        if (facts is null)
+        {
+            Evidence.Fact open = Evidence.NumericEstimate.NotDecided("the recipe's exact overlap", reason);
+            return ClaimResult.FromFacts(claim, [open], $"Inconclusive: a premise of the recipe's overlap does not hold exactly ({reason}); this does not show that G characterizes the flow.", []);
+        }
+        var section = new EvidenceSection(EvidenceLayer.Symbolic, "Two-point route on the recipe's exact overlap (Lemma 5.1; Proposition A.1 with the corrected eq. (15))")
+        {
+            Values = facts.Select(f => new NamedValue(f.Label, f.Outcome.ToString().ToLowerInvariant()))
+                .Append(new NamedValue("G(θ₁*; θ₀) − G(θ₂*; θ₀)", facts[^1] is Evidence.IntervalEnclosure gap
+                    ? (gap.Enclosure.Lo == gap.Enclosure.Hi ? ExactText.Of(gap.Enclosure.Lo) : $"∈ [{Format.Value(gap.Enclosure.Lo.ToDouble())}, {Format.Value(gap.Enclosure.Hi.ToDouble())}]") : "not enclosed")).ToList(),
+        };
+        string text = Evidence.VerdictRule.Decide(facts) == Verdict.Proved
+            ? "Proved: the flows from θ₀ on S₁ and S₂ end exactly at θ₁* and θ₂* (Proposition A.1), θ₂* ∈ M_S₁ and θ₁* ∈ M_S₂ exactly, and G(θ₁*; θ₀) ≠ G(θ₂*; θ₀); a G characterizing the flow would make them equal (Lemma 5.1), so G does not characterize the flow even in the weak sense."
+            : $"Inconclusive: {reason}; this does not show that G characterizes the flow.";
         return ClaimResult.FromFacts(claim, facts, text, [section]);
     }
 

@@ -92,6 +92,41 @@ public class RefutationSoundnessTests
         Assert.Contains("a₀·y₁ > 0", why);
     }
 
+    private static RecipeOverlap CommittedRecipe(string relative)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "ProofWorkbench.sln"))) root = root.Parent!;
+        var path = Path.Combine(root.FullName, relative);
+        var kinds = new ProofWorkbench.Theorems.Checking.TheoremChecker(ProofWorkbench.Theorems.Checkers.ClaimCheckers.All()).Kinds;
+        return TwoPointRecipeRefutation.Read(ProofWorkbench.Theorems.Files.TheoremLoader.Load(path, File.ReadAllText(path), kinds));
+    }
+
+    [Theory]
+    [InlineData("(w-w0)^2+2*(a-a0)^2", "3/4")]   // 9/4 − 3/2
+    [InlineData("(w-w0)^2+(a-a0)^2", "0")]       // θ₁* = (1/2, 2), θ₂* = (2, 1/2): both at distance² 5/4 from θ₀ = (1, 1)
+    [InlineData("w^2+a^2", "0")]                 // 17/4 both
+    [InlineData("a0^2+w0", "0")]                 // constant in θ
+    public void Recipe_route_separates_exactly_and_never_certifies_a_tie(string g, string gap)
+    {
+        var recipe = CommittedRecipe("theorems/zhang2023/recipe-two-point-c1-d1.yaml");
+        var facts = TwoPointRecipeRefutation.Certify(recipe, Regularizer.Parse(g, 1), out var reason);
+        Assert.NotNull(facts);
+        Assert.All(facts!.Take(facts.Count - 1), f => Assert.Equal(FactOutcome.Proves, f.Outcome)); // the exact overlap itself
+        var last = Assert.IsType<IntervalEnclosure>(facts[^1]);
+        Assert.Equal(Rational.Parse(gap), last.Enclosure.Lo);
+        Assert.Equal(gap == "0" ? Verdict.Inconclusive : Verdict.Proved, VerdictRule.Decide(facts));
+        if (gap == "0") Assert.Contains("exactly", reason);
+    }
+
+    [Fact]
+    public void Recipe_route_certifies_nothing_when_a_limit_is_moved()
+    {
+        var recipe = CommittedRecipe("theorems/zhang2023/recipe-two-point-c1-d1.yaml");
+        var moved = recipe with { Flows = [recipe.Flows[0], recipe.Flows[1] with { Limit = recipe.Flows[1].Limit with { A = new Rational(1, 3) } }] };
+        Assert.Null(TwoPointRecipeRefutation.Certify(moved, Regularizer.Parse("(w-w0)^2+2*(a-a0)^2", 1), out var reason));
+        Assert.Contains("S2", reason);
+    }
+
     [Theory]
     [InlineData("a0^2+w0", 1)]                 // constant in θ: characterizes every flow in the weak sense (remark after Def. 4.5)
     [InlineData("exp(a0)*w0_1-w0_2", 2)]
