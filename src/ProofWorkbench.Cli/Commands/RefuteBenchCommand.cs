@@ -45,24 +45,25 @@ public static class RefuteBenchCommand
             double s = clock.Elapsed.TotalSeconds;
             stdout.WriteLine($"| {name} (--route two-point) | sigmoid | 1 | {result.RouteName} | {s.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)} |");
         }
-        foreach (var (name, file, g) in RecipeCases)
+        foreach (var (name, file, g, d) in RecipeCases)
         {
-            if (!File.Exists(file)) { stdout.WriteLine($"| {name} | recipe {Path.GetFileName(file)} | 1 | not found (run from the repository root) | |"); continue; }
+            if (!File.Exists(file)) { stdout.WriteLine($"| {name} | recipe {Path.GetFileName(file)} | {d} | not found (run from the repository root) | |"); continue; }
             var clock = Stopwatch.StartNew();
             var overlap = TwoPointRecipeRefutation.Read(Theorems.Files.TheoremLoader.Load(file, File.ReadAllText(file), new Theorems.Checking.TheoremChecker(Theorems.Checkers.ClaimCheckers.All()).Kinds));
-            var found = TwoPointRecipeRefutation.Search(overlap, Regularizer.Parse(g, 1), []);
+            var found = TwoPointRecipeRefutation.Search(overlap, Regularizer.Parse(g, d), []);
             double s = clock.Elapsed.TotalSeconds;
-            stdout.WriteLine($"| {name} | recipe {Path.GetFileName(file)} | 1 | {(found is null ? "none" : TwoPointRecipeRefutation.RouteName)} | {s.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)} |");
+            stdout.WriteLine($"| {name} | recipe {Path.GetFileName(file)} | {d} | {(found is null ? "none" : TwoPointRecipeRefutation.RouteName)} | {s.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)} |");
         }
         return 0;
     }
 
-    /// <summary>The recipe cases (the two-point route on a generated recipe activation; paths from the repository root): name, file, G.</summary>
-    public static readonly IReadOnlyList<(string Name, string File, string G)> RecipeCases =
+    /// <summary>The recipe cases (the two-point route on a generated recipe activation; paths from the repository root): name, file, G, d.</summary>
+    public static readonly IReadOnlyList<(string Name, string File, string G, int D)> RecipeCases =
     [
-        ("‖θ − θ₀‖²", "theorems/zhang2023/refute/recipe-two-point-c1-d1-asymmetric.yaml", "(w-w0)^2+(a-a0)^2"),
-        ("(w − w₀)² + 2(a − a₀)²", "theorems/zhang2023/recipe-two-point-c1-d1.yaml", "(w-w0)^2+2*(a-a0)^2"),
-        ("‖θ − θ₀‖² (exact tie: none expected)", "theorems/zhang2023/recipe-two-point-c1-d1.yaml", "(w-w0)^2+(a-a0)^2"),
+        ("‖θ − θ₀‖²", "theorems/zhang2023/refute/recipe-two-point-c1-d1-asymmetric.yaml", "(w-w0)^2+(a-a0)^2", 1),
+        ("(w − w₀)² + 2(a − a₀)²", "theorems/zhang2023/recipe-two-point-c1-d1.yaml", "(w-w0)^2+2*(a-a0)^2", 1),
+        ("‖θ − θ₀‖² (exact tie: none expected)", "theorems/zhang2023/recipe-two-point-c1-d1.yaml", "(w-w0)^2+(a-a0)^2", 1),
+        ("‖w − w₀‖² + 2(a − a₀)²", "theorems/zhang2023/recipe-two-point-c3-d2.yaml", "(w1-w0_1)^2+(w2-w0_2)^2+2*(a-a0)^2", 2),
     ];
 
     /// <summary>The two-point cases (sigmoid, d = 1, the trace-back overlap of Figure 1's θ₀ and S₁): name, G.</summary>

@@ -13,7 +13,9 @@ using ProofWorkbench.Theorems.Files;
 namespace ProofWorkbench.Cli.Commands;
 
 /// <summary>
-/// <c>pwb refute --activation EXPR --G EXPR [--d D] [--sense weak|strong] [--budget SECONDS] [--out DIR] [--json]</c>:
+/// <c>pwb refute --activation EXPR|FILE.yaml --G EXPR [--d D] [--route auto|stationary|reflect|two-point|direct] [--sense weak|strong]
+/// [--budget SECONDS] [--out DIR] [--json]</c> (with FILE.yaml a theorem file of <c>pwb recipe two-point</c>: only the two-point
+/// route on its exact overlap, <see cref="TwoPointRecipeRefutation"/>):
 /// searches for a certificate that the data-independent G(θ, θ₀) does not characterize gradient flow of the
 /// one-hidden-neuron model (paper 000, Definitions 4.4–4.5) — <see cref="RefutationSearch"/> — and when one is found writes
 /// DIR/refute.yaml (a theorem file with one <c>refutes-G</c> claim), DIR/refute.md (its report) and
@@ -26,7 +28,7 @@ public static class RefuteCommand
     public static Command Create()
     {
         var command = new Command("refute", "Search for a certificate that a data-independent G(θ, θ₀) does not characterize gradient flow (paper 000, Defs. 4.4–4.5).");
-        var activation = new Option<string>("--activation") { Description = "σ, an expression in u, e.g. \"1/(1+exp(-u))\".", Required = true };
+        var activation = new Option<string>("--activation") { Description = "σ, an expression in u, e.g. \"1/(1+exp(-u))\", or a theorem file written by pwb recipe two-point (FILE.yaml).", Required = true };
         var g = new Option<string>("--G") { Description = "G(θ, θ₀) in w (or w1..wd), a, w0 (or w0_1..w0_d), a0, e.g. \"(w-w0)^2+(a-a0)^2\".", Required = true };
         var d = new Option<string>("--d") { Description = "The input dimension d (default 1)." };
         var sense = new Option<string>("--sense") { Description = "weak (Definition 4.5, default) or strong (Definition 4.4); a weak-sense refutation refutes both." };
