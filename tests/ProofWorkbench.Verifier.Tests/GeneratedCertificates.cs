@@ -12,7 +12,7 @@ public sealed class GeneratedCertificates : IDisposable
     [
         "zhang2023", "blanc2020/appendixC-prop10-prop11.yaml", "blanc2020/eq6-update-expansion.yaml", "blanc2020/sec3-ornstein-uhlenbeck.yaml",
         "blanc2020/theorem3-two-unit-tanh.yaml", "woodworth2020/section4-conserved-kernel.yaml", "woodworth2020/theorem1-depth2.yaml",
-        "woodworth2020/theorem3-depth3.yaml", "vardi2021/section6-balancedness.yaml", "vardi2021/theorem4-1-relu-not-l2.yaml",
+        "woodworth2020/theorem3-depth3.yaml", "vardi2021/section6-balancedness.yaml", "vardi2021/theorem4-1-relu-not-l2.yaml", "blanc2020/theorem2-relu-1d.yaml",
     ];
 
     public string Root { get; }

@@ -74,7 +74,7 @@ internal static class ClaimBindings
         new PiecewiseBinding("smoothness"), new PiecewiseBinding("exact-membership"), new DirectionsBinding(),
         new VardiBinding("balancedness"), new VardiBinding("balanced-limit-extrapolation"), new VardiBinding("relu-piecewise-flow"),
         new ConvergesBinding(), new TwoPointOverlapBinding(), new OverlapExistsBinding(), new ConservedLimitBinding(), new ParabolaLimitBinding(),
-        new RefutesGBinding(), new RecipePartABinding(),
+        new RefutesGBinding(), new RecipePartABinding(), new ReluPerturbationBinding(),
     }.ToDictionary(b => b.Kind);
 
     /// <summary>The binding of a claim kind, or null when the verifier has none.</summary>
