@@ -63,14 +63,7 @@ internal sealed class KktBinding : IClaimBinding
         if (ExactLinearAlgebra.Rank([.. X, constants]) != rank)
             throw new RejectException("$.facts: the multiplier terms are not a combination Σλᵢxᵢ of the samples");
         bool stationary = ExactLinearAlgebra.Rank([.. X, gAt]) == rank;
-        foreach (var f in facts)
-            if (f["outcome"].Str() != (f["value"].Rat().IsZero ? Outcomes.Proves : Outcomes.Refutes))
-                throw new RejectException($"{f.Path}.outcome: a stationarity residual of {f["value"].Str()} gives '{(f["value"].Rat().IsZero ? Outcomes.Proves : Outcomes.Refutes)}', the certificate states '{f["outcome"].Str()}'");
-        bool allZero = facts.All(f => f["value"].Rat().IsZero);
-        if (stationary != allZero)
-            throw new RejectException(stationary
-                ? "$.facts: ∇G(θ*) lies in the row space of X, so θ* is a KKT point, but the stated residuals are not all 0"
-                : "$.facts: ∇G(θ*) is not in the row space of X, so no multipliers exist, but the residuals are stated 0");
+        ResidualsMatch(facts, stationary, "the row space of X", "a KKT point");
         return stationary ? "θ* is the flow limit and a KKT point (exact)" : "θ* is the flow limit and no multipliers exist (exact)";
     }
 
@@ -137,14 +130,7 @@ internal sealed class KktBinding : IClaimBinding
             int rank = ExactLinearAlgebra.Rank(R);
             stationary = ExactLinearAlgebra.Rank([.. R, gAt]) == rank;
         }
-        foreach (var f in facts)
-            if (f["outcome"].Str() != (f["value"].Rat().IsZero ? Outcomes.Proves : Outcomes.Refutes))
-                throw new RejectException($"{f.Path}.outcome: a stationarity residual of {f["value"].Str()} gives '{(f["value"].Rat().IsZero ? Outcomes.Proves : Outcomes.Refutes)}', the certificate states '{f["outcome"].Str()}'");
-        bool allZero = facts.All(f => f["value"].Rat().IsZero);
-        if (stationary != allZero)
-            throw new RejectException(stationary
-                ? "$.facts: ∇G(θ*) lies in the span of the ∇rᵢ(θ*), so θ* is stationary, but the stated residuals are not all 0"
-                : "$.facts: ∇G(θ*) is not in the span of the ∇rᵢ(θ*), so no multipliers exist, but the residuals are stated 0");
+        ResidualsMatch(facts, stationary, "the span of the ∇rᵢ(θ*)", "stationary");
         if (!stationary) return "no multipliers exist at θ* (exact)";
         for (int i = 0; i < residuals.Count; i++)
         {
@@ -161,4 +147,16 @@ internal sealed class KktBinding : IClaimBinding
     private static Rational Value(Expr e, IReadOnlyDictionary<string, Rational> at, string path) =>
         Symbolic.Simplification.Simplifier.Simplify(Exact.At(e, at)) is Number n ? n.Value
         : throw new RejectException($"{path}.expression: does not evaluate to a rational at θ*");
+    // Each stated residual's outcome follows from its value, and "all residuals 0" agrees with the exact rank test.
+    private static void ResidualsMatch(IReadOnlyList<J> facts, bool stationary, string space, string what)
+    {
+        foreach (var f in facts)
+            if (f["outcome"].Str() != (f["value"].Rat().IsZero ? Outcomes.Proves : Outcomes.Refutes))
+                throw new RejectException($"{f.Path}.outcome: a stationarity residual of {f["value"].Str()} gives '{(f["value"].Rat().IsZero ? Outcomes.Proves : Outcomes.Refutes)}', the certificate states '{f["outcome"].Str()}'");
+        bool allZero = facts.All(f => f["value"].Rat().IsZero);
+        if (stationary != allZero)
+            throw new RejectException(stationary
+                ? $"$.facts: ∇G(θ*) lies in {space}, so θ* is {what}, but the stated residuals are not all 0"
+                : $"$.facts: ∇G(θ*) is not in {space}, so no multipliers exist, but the residuals are stated 0");
+    }
 }
