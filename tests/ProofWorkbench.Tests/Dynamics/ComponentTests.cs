@@ -37,6 +37,34 @@ public class ComponentTests
         }
     }
 
+    /// <summary>Every entry of the function table (issue 10, item 5) has a Taylor rule whose jets are the derivatives.</summary>
+    [Theory]
+    [MemberData(nameof(TableEntries))]
+    public void Every_table_function_has_jets_that_match_its_derivatives(string name)
+    {
+        var f = ProofWorkbench.Symbolic.Expressions.KnownFunctions.Lookup(name)!;
+        Assert.NotNull(f.Taylor);
+        var u = ProofWorkbench.Symbolic.Expressions.Expr.Sym("u");
+        var e = f.Arity == 1 ? ProofWorkbench.Symbolic.Expressions.Expr.Call(f, u)
+            : ProofWorkbench.Symbolic.Expressions.Expr.Call(f, u, ProofWorkbench.Symbolic.Expressions.Expr.Half);
+        var program = JetProgram.Compile([e], ["u"]);
+        foreach (double u0 in new[] { -1.3, 0.2, 2.5 }.Where(x => f.Domain is null || x > 0))
+        {
+            var result = new Jet[1];
+            program.Evaluate([Jet.Variable(u0, 3)], result);
+            double factorial = 1;
+            for (int k = 0; k <= 3; k++)
+            {
+                if (k > 1) factorial *= k;
+                var dk = ProofWorkbench.Symbolic.Calculus.Differentiator.Derivative(e, "u", k);
+                double expected = Evaluator.Evaluate(dk, new Dictionary<string, double> { ["u"] = u0 }) / factorial;
+                Assert.InRange(Math.Abs(result[0][k] - expected), 0, 1e-12 * Math.Max(1, Math.Abs(expected)));
+            }
+        }
+    }
+
+    public static TheoryData<string> TableEntries() => [.. ProofWorkbench.Symbolic.Expressions.KnownFunctions.Names.Order(StringComparer.Ordinal)];
+
     [Fact]
     public void Jet_sigmoid_and_softplus_do_not_overflow()
     {
