@@ -8,7 +8,9 @@ namespace ProofWorkbench.Symbolic.Tests;
 /// <summary>
 /// Enumerates every known function and checks its pieces against its value: the symbolic derivative against a central
 /// difference, and the interval extension and the interval Taylor jet (where the function is smooth) against sampled
-/// values. Adding a function to the table puts it under these checks.
+/// values; the compiled method, the exp/log expansion, the Taylor and SMT rewrites and the exact special values against
+/// the numeric value; the proved sign and the domain against samples. Adding a function to the table puts it under these
+/// checks (issue 10, item 5: one entry per function).
 /// </summary>
 public class FunctionTableTests
 {
@@ -56,6 +58,93 @@ public class FunctionTableTests
                 Assert.True(enclosure.Lo <= v && v <= enclosure.Hi, $"{name}({x}) = {v:R} outside {enclosure}");
                 if (jetValue is { } j) Assert.True(j.Lo <= v && v <= j.Hi, $"{name}({x}) = {v:R} outside the jet's {j}");
             }
+        }
+    }
+
+    private static double ValueAt(FunctionInfo f, double x) => f.Arity == 1 ? f.EvaluateDouble([x]) : f.EvaluateDouble([x, 1.0 / 3]);
+
+    private static double Eval(Expr e, double x) => Evaluator.Evaluate(e, new Dictionary<string, double> { ["u"] = x });
+
+    private static Expr[] Args(FunctionInfo f) => f.Arity == 1 ? [Sym("u")] : [Sym("u"), Num(new Numbers.Rational(1, 3))];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void EveryLayerHasTheEntryItNeeds(string name)
+    {
+        var f = KnownFunctions.Lookup(name)!;
+        Assert.NotNull(f.Interval);
+        Assert.NotNull(f.IntervalTaylor);
+        Assert.NotNull(f.Taylor);
+        Assert.NotNull(f.Compiled);
+        // The SMT translation supports every function except the periodic ones (no sound finite axiom set here).
+        Assert.Equal(name is "sin" or "cos", f.Smt is null);
+        Assert.Equal(name is not ("abs" or "sign" or "heaviside" or "relu" or "max"), f.Smooth);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void CompiledExpansionAndRewritesAgreeWithTheValue(string name)
+    {
+        var f = KnownFunctions.Lookup(name)!;
+        var args = Args(f);
+        var compiled = Compiler.Compile(Call(f, args), ["u"]);
+        foreach (var x in Points.Where(x => name != "log" || x > 0))
+        {
+            double v = ValueAt(f, x);
+            Assert.Equal(v, compiled([x]));
+            Assert.Equal(v, (double)f.Compiled!.Invoke(null, f.Arity == 1 ? [x] : [x, 1.0 / 3])!);
+            var forms = new List<(string What, Expr Form)>();
+            if (f.Expansion is { } expansion) forms.Add(("expansion", expansion(args)));
+            if (f.Taylor is TaylorRule.Rewrite taylor) forms.Add(("Taylor rewrite", taylor.Form(args)));
+            if (f.Smt is SmtRule.Expand expand) forms.Add(("SMT expansion", expand.Form(args)));
+            if (f.Smt is SmtRule.Branches branches) forms.Add(("SMT branches", branches.Form(args)));
+            foreach (var (what, form) in forms)
+                Assert.True(Math.Abs(Eval(form, x) - v) <= 1e-14 * Math.Max(1, Math.Abs(v)), $"{name}'s {what} {form} at {x}: {Eval(form, x):R} vs {v:R}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void TheJetsFirstCoefficientEnclosesTheDerivative(string name)
+    {
+        var f = KnownFunctions.Lookup(name)!;
+        var e = CallOf(f, Sym("u"));
+        var slope = Compiler.Compile(Calculus.Differentiator.Derivative(e, "u"), ["u"]);
+        foreach (var x in Points.Where(x => name != "log" || x > 0))
+        {
+            var box = new Interval(x - 1e-3, x + 1e-3);
+            var jet = IntervalTaylor.Jet(e, "u", box, 3);
+            double d = slope([x]);
+            Assert.True(jet[1].Lo <= d && d <= jet[1].Hi, $"{name}′({x}) = {d:R} outside the jet's {jet[1]}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void FoldsSignsAndDomainsAreTrue(string name)
+    {
+        var f = KnownFunctions.Lookup(name)!;
+        foreach (var c in new[] { 0, 1, 2, -1 })
+        {
+            Expr[] args = f.Arity == 1 ? [Num(c)] : [Num(c), Num(1)];
+            if (f.Fold(args) is not { } folded) continue;
+            double v = f.EvaluateDouble([.. args.Select(a => Eval(a, 0))]);
+            Assert.True(Math.Abs(Eval(folded, 0) - v) <= 1e-15 * Math.Max(1, Math.Abs(v)), $"{name}({c}) folds to {folded}, but its value is {v:R}");
+        }
+        var sign = f.Sign?.Invoke(Args(f), Simplification.SignAnalysis.Of) ?? Simplification.ProvenSign.Unknown;
+        foreach (var x in Points.Where(x => name != "log" || x > 0))
+        {
+            double v = ValueAt(f, x);
+            if (sign == Simplification.ProvenSign.Positive) Assert.True(v > 0, $"{name}({x}) = {v} is proved positive");
+            if (sign == Simplification.ProvenSign.NonNegative) Assert.True(v >= 0, $"{name}({x}) = {v} is proved nonnegative");
+        }
+        if (f.Domain is { } domain)
+        {
+            // Outside the stated domain the value is not a real number; inside it is.
+            var (outside, _) = domain([Num(-1)]);
+            Assert.False(Relation.Holds(outside.Operator, Eval(outside.Left, 0), Eval(outside.Right, 0)));
+            Assert.True(double.IsNaN(ValueAt(f, -1)));
+            Assert.False(double.IsNaN(ValueAt(f, 2)));
         }
     }
 }

@@ -31,6 +31,8 @@ public enum AbstractionKind
     Pi,
     /// <summary>A real q-th root b^(1/q), defined exactly by R^q = b (R ≥ 0 for even q).</summary>
     Root,
+    /// <summary>Another function of the table abstracted by its entry's axioms (<see cref="SmtRule.Abstract"/>).</summary>
+    Function,
 }
 
 /// <summary>A fresh SMT variable and the term it stands for.</summary>
@@ -41,6 +43,8 @@ public enum AbstractionKind
 /// <param name="RootDegree">q for a root b^(1/q), else 0.</param>
 public sealed record AbstractedTerm(string Name, AbstractionKind Kind, Expr Definition, Expr Argument, int RootDegree)
 {
+    /// <summary>The table entry of the abstracted function (null for π and roots).</summary>
+    public FunctionInfo? Function { get; init; }
     /// <summary>True when the variable is defined exactly (roots), false when only axioms constrain it.</summary>
     public bool IsExact => Kind == AbstractionKind.Root;
     /// <summary>"exp!1 = exp(-u)".</summary>
@@ -152,9 +156,7 @@ public sealed class SmtTranslator
     /// </summary>
     public Expr Prepare(Expr e)
     {
-        var expanded = e.Map(n => n is FunctionCall { Function.Name: "sigmoid" or "softplus" or "gaussian" } f
-            ? f.Function.Expansion!(f.Arguments.ToArray())
-            : n);
+        var expanded = e.Map(n => n is FunctionCall { Function.Smt: SmtRule.Expand expand } f ? expand.Form([.. f.Arguments]) : n);
         return expanded.Map(n => n is Symbol s ? (SmtNameOf(s.Name) is var smt && smt == s.Name ? n : Sym(smt)) : n);
     }
 
@@ -172,27 +174,18 @@ public sealed class SmtTranslator
         switch (node)
         {
             case FunctionCall f:
-                switch (f.Function.Name)
+                return f.Function.Smt switch
                 {
-                    case "exp": return Register(AbstractionKind.Exp, node, f.Argument).Name;
-                    case "log": return Register(AbstractionKind.Log, node, f.Argument).Name;
-                    case "tanh": return Register(AbstractionKind.Tanh, node, f.Argument).Name;
-                    case "atan": return Register(AbstractionKind.Atan, node, f.Argument).Name;
-                    case "asinh": return Register(AbstractionKind.Asinh, node, f.Argument).Name;
-                    case "abs": { var a = Term(f.Argument); return $"(ite (>= {a} 0.0) {a} (- {a}))"; }
-                    case "relu": { var a = Term(f.Argument); return $"(ite (> {a} 0.0) {a} 0.0)"; }
-                    case "heaviside": { var a = Term(f.Argument); return $"(ite (>= {a} 0.0) 1.0 0.0)"; }
-                    case "sign": { var a = Term(f.Argument); return $"(ite (> {a} 0.0) 1.0 (ite (< {a} 0.0) (- 1.0) 0.0))"; }
-                    case "max": { var a = Term(f.Arguments[0]); var b = Term(f.Arguments[1]); return $"(ite (>= {a} {b}) {a} {b})"; }
-                    case "sigmoid" or "softplus" or "gaussian": return Term(f.Function.Expansion!(f.Arguments.ToArray()));
-                    default:
-                        throw new UnsupportedExpressionException(
-                            $"the function {f.Function.Name} is not supported by the SMT translation (it has no sound axioms here); supported: exp, log, tanh, atan, asinh, sigmoid, softplus, gaussian, abs, relu, max, sign, heaviside, piecewise, sqrt and rational powers");
-                }
+                    SmtRule.Abstract => Register(f.Function, node, f.Argument).Name,
+                    SmtRule.Branches branches => Term(branches.Form([.. f.Arguments])),
+                    SmtRule.Expand expand => Term(expand.Form([.. f.Arguments])),
+                    _ => throw new UnsupportedExpressionException(
+                        $"the function {f.Function.Name} is not supported by the SMT translation (it has no sound axioms here); supported: {string.Join(", ", KnownFunctions.All.Where(k => k.Smt is not null).Select(k => k.Name))}, piecewise, sqrt and rational powers"),
+                };
             case NamedConstant { Name: "pi" }:
                 return Register(AbstractionKind.Pi, node, node).Name;
             case NamedConstant { Name: "e" }:
-                return Register(AbstractionKind.Exp, Call(KnownFunctions.Exp, One), One).Name;
+                return Register(KnownFunctions.Exp, Call(KnownFunctions.Exp, One), One).Name;
             case NamedConstant c:
                 throw new UnsupportedExpressionException($"the constant {c.Name} is not supported by the SMT translation");
             case Piecewise pw:
@@ -223,27 +216,54 @@ public sealed class SmtTranslator
         }
     }
 
-    private AbstractedTerm Register(AbstractionKind kind, Expr definition, Expr argument, int rootDegree = 0)
+    /// <summary>
+    /// The kind of an abstracted table function: exp, log and tanh have combination facts of their own here (shifted
+    /// exponentials, exp/log pairs, refinement tangents); every other entry is abstracted by its axioms alone.
+    /// </summary>
+    private static AbstractionKind KindOf(FunctionInfo f) =>
+        f == KnownFunctions.Exp ? AbstractionKind.Exp : f == KnownFunctions.Log ? AbstractionKind.Log
+        : f == KnownFunctions.Tanh ? AbstractionKind.Tanh : f == KnownFunctions.Atan ? AbstractionKind.Atan
+        : f == KnownFunctions.Asinh ? AbstractionKind.Asinh : AbstractionKind.Function;
+
+    private AbstractedTerm Register(FunctionInfo function, Expr definition, Expr argument) =>
+        Register(KindOf(function), definition, argument, 0, function);
+
+    private AbstractedTerm Register(AbstractionKind kind, Expr definition, Expr argument, int rootDegree = 0, FunctionInfo? function = null)
     {
         if (byDefinition.TryGetValue(definition, out var known)) return known;
         if (kind != AbstractionKind.Pi) Term(argument); // register nested terms first
-        if (kind == AbstractionKind.Atan) Register(AbstractionKind.Pi, NamedConstant.Pi, NamedConstant.Pi);
+        // Constants the function's axioms mention (π for atan's range) are registered before the term itself.
+        var rule = function?.Smt as SmtRule.Abstract;
+        if (rule is not null)
+            foreach (var c in ConstantsIn(rule.Axioms(Sym("x"), Sym("u")))) Term(c);
         if (byDefinition.TryGetValue(definition, out known)) return known;
         if (axioms is not null)
             throw new InvalidOperationException($"The translation is complete; '{definition}' is a new term (translate every term before Complete()).");
         if (terms.Count >= options.MaxAbstractions)
             throw new UnsupportedExpressionException(
                 $"the expression needs more than {options.MaxAbstractions} abstracted transcendental terms (exp, log, tanh, roots, …), the limit of the SMT translation");
-        string prefix = kind switch
-        {
-            AbstractionKind.Exp => "exp", AbstractionKind.Log => "log", AbstractionKind.Tanh => "tanh",
-            AbstractionKind.Atan => "atan", AbstractionKind.Asinh => "asinh", AbstractionKind.Pi => "pi", _ => "root",
-        };
-        var t = new AbstractedTerm($"{prefix}!{++counter}", kind, definition, argument, rootDegree);
+        string prefix = kind switch { AbstractionKind.Pi => "pi", AbstractionKind.Root => "root", _ => rule!.Prefix };
+        var t = new AbstractedTerm($"{prefix}!{++counter}", kind, definition, argument, rootDegree) { Function = function };
         terms.Add(t);
         byDefinition[definition] = t;
         return t;
     }
+
+    private static List<NamedConstant> ConstantsIn(IEnumerable<FunctionAxiom> axioms)
+    {
+        var found = new List<NamedConstant>();
+        void Collect(Expr e)
+        {
+            if (e is NamedConstant c && !found.Contains(c)) found.Add(c);
+            foreach (var child in e.Children) Collect(child);
+        }
+        foreach (var r in axioms.SelectMany(a => a.Clauses).SelectMany(c => c.If.Concat(c.Then))) Collect(r);
+        return found;
+    }
+
+    /// <summary>A table axiom as a formula: the conjunction over its clauses of "premises ⇒ conclusions".</summary>
+    private static Formula FormulaOf(FunctionAxiom a) => Formula.And([.. a.Clauses.Select(c =>
+        Formula.Implies([.. c.If.Select(Formula.Of)], Formula.And([.. c.Then.Select(Formula.Of)])))]);
 
     // ---- domain -------------------------------------------------------------------------------
 
@@ -284,10 +304,13 @@ public sealed class SmtTranslator
                 else AddDomain(path, Formula.Rel(pw.Base, RelationOperator.Greater, Zero), $"the base of {e} is positive (real power)");
                 return;
             }
-            case FunctionCall { Function.Name: "log" } f:
-                CollectDomain(f.Argument, path);
-                AddDomain(path, Formula.Rel(f.Argument, RelationOperator.Greater, Zero), $"the argument of {e} is positive");
+            case FunctionCall { Function.Domain: { } domainOf } f:
+            {
+                foreach (var a in f.Arguments) CollectDomain(a, path);
+                var (condition, reason) = domainOf([.. f.Arguments]);
+                AddDomain(path, Formula.Of(condition), reason);
                 return;
+            }
             default:
                 foreach (var c in e.Children) CollectDomain(c, path);
                 return;
@@ -329,7 +352,7 @@ public sealed class SmtTranslator
             foreach (var b in exps)
             {
                 if (ReferenceEquals(a, b) || Sub(a.Argument, b.Argument) is not Number { Value: var c } || c.IsZero || c.Sign < 0) continue;
-                var k = Register(AbstractionKind.Exp, Call(KnownFunctions.Exp, Num(c)), Num(c));
+                var k = Register(KnownFunctions.Exp, Call(KnownFunctions.Exp, Num(c)), Num(c));
                 list.Add(new Axiom($"{a.Name} = {b.Name}·{k.Name}", $"exp(v + {c}) = exp(v)·exp({c}): the arguments of {a.Name} and {b.Name} differ by {c}",
                     Formula.Rel(Sym(a.Name), RelationOperator.Equal, Mul(Sym(b.Name), Sym(k.Name)))));
             }
@@ -338,7 +361,7 @@ public sealed class SmtTranslator
         foreach (var (kind, c) in refinement.OrderBy(p => p.Kind).ThenBy(p => p.Point))
         {
             var f = kind switch { AbstractionKind.Exp => KnownFunctions.Exp, AbstractionKind.Log => KnownFunctions.Log, _ => KnownFunctions.Tanh };
-            var k = Register(kind, Call(f, Num(c)), Num(c));
+            var k = Register(f, Call(f, Num(c)), Num(c));
             if (!pointTerms.TryGetValue(kind, out var l)) pointTerms[kind] = l = [];
             l.Add((c, k));
         }
@@ -437,13 +460,13 @@ public sealed class SmtTranslator
     {
         var x = Sym(t.Name);
         var u = t.Argument;
+        // The entry's universal facts first (KnownFunctions), then what this translator adds for constants and grids.
+        if (t.Function?.Smt is SmtRule.Abstract rule)
+            foreach (var a in rule.Axioms(x, u)) yield return new(a.Name, a.Justification, FormulaOf(a));
         switch (t.Kind)
         {
             case AbstractionKind.Exp:
             {
-                yield return new("exp(v) > 0", "exp is positive: e^v > 0 for every real v", R(x, Gt, Zero));
-                yield return new("exp(v) ≥ 1 + v", "e^v ≥ 1 + v for every real v (convexity: the tangent at 0 lies below the graph)", R(x, Ge, One + u));
-                yield return new("exp(v)·(1 − v) ≤ 1", "e^v·(1 − v) ≤ 1 for every real v (e^(−v) ≥ 1 − v, multiplied by e^v > 0)", R(x * (One - u), Le, One));
                 if (u is Number c)
                 {
                     if (RationalBounds.Exp(c.Value) is var (lo0, hi0) && (Down(lo0, 24), Up(hi0, 24)) is var (lo, hi))
@@ -477,11 +500,6 @@ public sealed class SmtTranslator
             case AbstractionKind.Log:
             {
                 var pos = R(u, Gt, Zero);
-                yield return new("log(y) ≤ y − 1", "log y ≤ y − 1 for y > 0 (e^L ≥ 1 + L with L = log y)", Formula.Implies(pos, R(x, Le, u - One)));
-                yield return new("y·log(y) ≥ y − 1", "log y ≥ 1 − 1/y for y > 0 (the previous inequality at 1/y), multiplied by y > 0", Formula.Implies(pos, R(u * x, Ge, u - One)));
-                yield return new("log(y) > 0 for y > 1", "log 1 = 0 and log is strictly increasing", Formula.Implies(R(u, Gt, One), R(x, Gt, Zero)));
-                yield return new("log(y) < 0 for 0 < y < 1", "log 1 = 0 and log is strictly increasing", Formula.Implies([pos, R(u, Lt, One)], R(x, Lt, Zero)));
-                yield return new("log(1) = 0", "log 1 = 0", Formula.Implies(R(u, Eq, One), R(x, Eq, Zero)));
                 if (u is Number c)
                 {
                     if (c.Value.Sign > 0)
@@ -518,13 +536,6 @@ public sealed class SmtTranslator
             }
             case AbstractionKind.Tanh:
             {
-                yield return new("-1 < tanh(v) < 1", "|tanh v| < 1 for every real v", Formula.And(R(x, Gt, -1), R(x, Lt, One)));
-                foreach (var a in SignAxioms("tanh", x, u)) yield return a;
-                yield return new("|tanh(v)| ≤ |v|", "tanh 0 = 0 and 0 < tanh′ = 1 − tanh² ≤ 1, so tanh v ≤ v for v ≥ 0 and tanh v ≥ v for v ≤ 0",
-                    Formula.And(Formula.Implies(R(u, Ge, Zero), R(x, Le, u)), Formula.Implies(R(u, Le, Zero), R(x, Ge, u))));
-                var cubic = u - Pow(u, 3) / 3;
-                yield return new("tanh(v) vs v − v³/3", "g(v) = tanh v − v + v³/3 has g(0) = 0 and g′(v) = v² − tanh² v ≥ 0, so g ≥ 0 for v ≥ 0 and g ≤ 0 for v ≤ 0",
-                    Formula.And(Formula.Implies(R(u, Ge, Zero), R(x, Ge, cubic)), Formula.Implies(R(u, Le, Zero), R(x, Le, cubic))));
                 if (u is Number c && RationalBounds.Exp(2 * c.Value) is var (elo, ehi))
                 {
                     // tanh c = 1 − 2/(e^{2c} + 1) is increasing in e^{2c}.
@@ -539,24 +550,6 @@ public sealed class SmtTranslator
                     else if (e.Argument.Equals(Mul(Num(-2), u)))
                         yield return new($"tanh via {e.Name}", $"tanh v = (1 − e^(−2v))/(1 + e^(−2v)), and {e.Name} = exp(−2v)", R(x * (Sym(e.Name) + One), Eq, One - Sym(e.Name)));
                 }
-                break;
-            }
-            case AbstractionKind.Atan:
-            {
-                var pi = Sym(byDefinition[NamedConstant.Pi].Name);
-                yield return new("-π/2 < atan(v) < π/2", "atan maps ℝ onto (−π/2, π/2)", Formula.And(R(x, Gt, -pi / 2), R(x, Lt, pi / 2)));
-                foreach (var a in SignAxioms("atan", x, u)) yield return a;
-                yield return new("|atan(v)| ≤ |v|", "atan 0 = 0 and 0 < atan′ = 1/(1 + v²) ≤ 1",
-                    Formula.And(Formula.Implies(R(u, Ge, Zero), R(x, Le, u)), Formula.Implies(R(u, Le, Zero), R(x, Ge, u))));
-                yield return new("atan(v)·(1 + v²) vs v", "h(v) = atan v − v/(1 + v²) has h(0) = 0 and h′(v) = 2v²/(1 + v²)² ≥ 0, so h ≥ 0 for v ≥ 0 and h ≤ 0 for v ≤ 0",
-                    Formula.And(Formula.Implies(R(u, Ge, Zero), R(x * (One + Pow(u, 2)), Ge, u)), Formula.Implies(R(u, Le, Zero), R(x * (One + Pow(u, 2)), Le, u))));
-                break;
-            }
-            case AbstractionKind.Asinh:
-            {
-                foreach (var a in SignAxioms("asinh", x, u)) yield return a;
-                yield return new("|asinh(v)| ≤ |v|", "asinh 0 = 0 and 0 < asinh′ = 1/√(1 + v²) ≤ 1",
-                    Formula.And(Formula.Implies(R(u, Ge, Zero), R(x, Le, u)), Formula.Implies(R(u, Le, Zero), R(x, Ge, u))));
                 break;
             }
             case AbstractionKind.Pi:
@@ -584,14 +577,6 @@ public sealed class SmtTranslator
     /// <summary>An upper bound rounded up to a few significant digits.</summary>
     private static Rational Up(Rational r, int digits = 10) => RationalBounds.RoundDecimal(r, digits, up: true);
 
-    private static IEnumerable<Axiom> SignAxioms(string f, Expr x, Expr u)
-    {
-        yield return new($"sign({f}(v)) = sign(v)", $"{f} 0 = 0 and {f} is strictly increasing",
-            Formula.And(Formula.Implies(R(u, Gt, Zero), R(x, Gt, Zero)), Formula.Implies(R(u, Lt, Zero), R(x, Lt, Zero)), Formula.Implies(R(u, Eq, Zero), R(x, Eq, Zero))));
-    }
-
-    private static bool Monotone(AbstractionKind k) => k is AbstractionKind.Exp or AbstractionKind.Log or AbstractionKind.Tanh or AbstractionKind.Atan or AbstractionKind.Asinh;
-
     private IEnumerable<Axiom> PairAxioms(AbstractedTerm a, AbstractedTerm b)
     {
         if ((a.Kind, b.Kind) is (AbstractionKind.Log, AbstractionKind.Exp) or (AbstractionKind.Exp, AbstractionKind.Log))
@@ -605,22 +590,21 @@ public sealed class SmtTranslator
                     Formula.Implies(R(y, Eq, xe), R(xl, Eq, v)))));
             yield break;
         }
-        if (a.Kind != b.Kind || !Monotone(a.Kind)) yield break;
+        if (a.Function is null || a.Function != b.Function || a.Function.Smt is not SmtRule.Abstract { IncreasingOn: { } on } rule) yield break;
         Expr xa = Sym(a.Name), xb = Sym(b.Name), ua = a.Argument, ub = b.Argument;
-        var name = a.Kind.ToString().ToLowerInvariant();
+        var name = a.Function.Name;
         var mono = Formula.And(
             Formula.Implies(R(ua, Lt, ub), R(xa, Lt, xb)),
             Formula.Implies(R(ub, Lt, ua), R(xb, Lt, xa)),
             Formula.Implies(R(ua, Eq, ub), R(xa, Eq, xb)));
-        if (a.Kind == AbstractionKind.Log)
-            yield return new($"log monotone ({a.Name}, {b.Name})", "log is a strictly increasing function on (0, ∞)",
-                Formula.Implies([R(ua, Gt, Zero), R(ub, Gt, Zero)], mono));
-        else
-            yield return new($"{name} monotone ({a.Name}, {b.Name})", $"{name} is a strictly increasing function on ℝ", mono);
+        // Where f has a domain (log: positive arguments), monotonicity is asserted for arguments inside it.
+        var inside = a.Function.Domain is { } domainOf
+            ? new List<Formula> { Formula.Of(domainOf([ua]).Condition), Formula.Of(domainOf([ub]).Condition) } : [];
+        yield return new($"{name} monotone ({a.Name}, {b.Name})", $"{name} is a strictly increasing function on {on}", Formula.Implies(inside, mono));
 
         if (a.Kind == AbstractionKind.Exp && Add(ua, ub) is Number { Value.IsZero: true })
             yield return new($"{a.Name}·{b.Name} = 1", "exp(−v)·exp(v) = 1", R(xa * xb, Eq, One));
-        if (a.Kind is AbstractionKind.Tanh or AbstractionKind.Atan or AbstractionKind.Asinh && Add(ua, ub) is Number { Value.IsZero: true })
+        if (rule.Odd && Add(ua, ub) is Number { Value.IsZero: true })
             yield return new($"{name} odd ({a.Name}, {b.Name})", $"{name} is odd: {name}(−v) = −{name}(v)", R(xa + xb, Eq, Zero));
         if (a.Kind == AbstractionKind.Log && Mul(ua, ub) is Number { Value.IsOne: true })
             yield return new($"{a.Name} + {b.Name} = 0", "log(1/y) = −log y for y > 0", Formula.Implies([R(ua, Gt, Zero), R(ub, Gt, Zero)], R(xa + xb, Eq, Zero)));

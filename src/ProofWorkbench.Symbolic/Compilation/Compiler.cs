@@ -114,14 +114,8 @@ public static class Compiler
         private LinqExpr CallFunction(FunctionCall f)
         {
             var args = f.Arguments.Select(Build).ToArray();
-            string? math = f.Function.Name switch
-            {
-                "exp" => "Exp", "log" => "Log", "sin" => "Sin", "cos" => "Cos", "tanh" => "Tanh",
-                "atan" => "Atan", "asinh" => "Asinh", "abs" => "Abs", _ => null,
-            };
-            if (math is not null) return LinqExpr.Call(MathMethod(math, 1), args[0]);
-            var own = typeof(ScalarFunctions).GetMethod(f.Function.Name, BindingFlags.Public | BindingFlags.Static | BindingFlags.IgnoreCase);
-            if (own is not null && own.GetParameters().Length == args.Length) return LinqExpr.Call(own, args);
+            // The entry's own double method (Math.Exp, ScalarFunctions.Sigmoid, …), inlined into the delegate.
+            if (f.Function.Compiled is { } method) return LinqExpr.Call(method, args);
             // Anything else goes through the function table's own evaluator.
             var evaluate = f.Function.EvaluateDouble;
             var array = LinqExpr.NewArrayInit(typeof(double), args);

@@ -42,35 +42,11 @@ public static class IntervalEvaluator
         }
     }
 
+    /// <summary>The function's interval extension (its entry in <see cref="KnownFunctions"/>) on the arguments' enclosures.</summary>
     private static Interval Function(FunctionCall f, IReadOnlyDictionary<string, Interval> box)
     {
-        var x = Evaluate(f.Arguments[0], box);
-        switch (f.Function.Name)
-        {
-            case "exp":
-            {
-                var r = x.Monotone(Math.Exp);
-                return r with { Lo = Math.Max(0, r.Lo) };
-            }
-            case "log": return x.Lo <= 0 ? Interval.Entire : x.Monotone(Math.Log);
-            case "tanh": return Clamp(x.Monotone(Math.Tanh), -1, 1);
-            case "atan": return x.Monotone(Math.Atan);
-            case "asinh": return x.Monotone(Math.Asinh);
-            case "sigmoid": return Clamp(x.Monotone(ScalarFunctions.Sigmoid), 0, 1);
-            case "softplus": { var r = x.Monotone(ScalarFunctions.Softplus); return r with { Lo = Math.Max(0, r.Lo) }; }
-            case "relu": return new(Math.Max(0, x.Lo), Math.Max(0, x.Hi));
-            case "heaviside": return new(ScalarFunctions.Heaviside(x.Lo), ScalarFunctions.Heaviside(x.Hi));
-            case "sign": return new(Math.Sign(x.Lo), Math.Sign(x.Hi));
-            case "abs": return x.ContainsZero ? new(0, Math.Max(-x.Lo, x.Hi)) : x.Lo > 0 ? x : -x;
-            case "gaussian": return (-(x.Pow(2))).Monotone(Math.Exp) with { Lo = Math.Max(0, (-(x.Pow(2))).Monotone(Math.Exp).Lo) };
-            case "max":
-            {
-                var y = Evaluate(f.Arguments[1], box);
-                return new(Math.Max(x.Lo, y.Lo), Math.Max(x.Hi, y.Hi));
-            }
-            case "sin" or "cos": return new(-1, 1);
-            default: throw new SymbolicException($"No interval extension for {f.Function.Name}.");
-        }
+        var extension = f.Function.Interval ?? throw new SymbolicException($"No interval extension for {f.Function.Name}.");
+        return extension([.. f.Arguments.Select(a => Evaluate(a, box))]);
     }
 
     /// <summary>
@@ -110,6 +86,4 @@ public static class IntervalEvaluator
             _ => i.Lo > 0 || i.Hi < 0 ? true : i.Lo == 0 && i.Hi == 0 ? false : null,
         };
     }
-
-    private static Interval Clamp(Interval r, double lo, double hi) => new(Math.Max(lo, r.Lo), Math.Min(hi, r.Hi));
 }

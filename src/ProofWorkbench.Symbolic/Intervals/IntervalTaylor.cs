@@ -31,7 +31,7 @@ public static class IntervalTaylor
                     => Go(pw.Base).Pow((int)k.Value.Numerator),
                 Power { Exponent: Number k } pw => Go(pw.Base).RealPow(IntervalEvaluator.Evaluate(k, others)),
                 Power pw => (Go(pw.Exponent) * Go(pw.Base).Log()).Exp(),
-                FunctionCall f => Function(f.Function.Name, f.Arguments.Select(Go).ToArray()),
+                FunctionCall f => Function(f.Function, [.. f.Arguments.Select(Go)]),
                 _ => throw new SymbolicException($"No interval Taylor arithmetic for '{n}'."),
             };
             memo[n] = r;
@@ -40,56 +40,8 @@ public static class IntervalTaylor
         return Go(e);
     }
 
-    private static IntervalJet Function(string name, IntervalJet[] a)
-    {
-        var x = a[0];
-        int p = x.Order;
-        IntervalJet One() => IntervalJet.Constant(Interval.Point(1), p);
-        switch (name)
-        {
-            case "exp": return x.Exp();
-            case "log": return x.Log();
-            // σ′ = σ(1 − σ) (paper 000's sigmoid), tanh′ = 1 − tanh²: the rules of functions given by an ODE.
-            case "sigmoid": return x.Integrate(IntervalFunctions.Sigmoid(x.Value), f => f * (One() - f));
-            case "tanh": return x.Integrate(IntervalFunctions.Tanh(x.Value), f => One() - f * f);
-            case "softplus":
-            {
-                var s = Function("sigmoid", a);
-                return x.Integrate(IntervalFunctions.Softplus(x.Value), _ => s);
-            }
-            case "atan": { var d = One() / (One() + x * x); return x.Integrate(IntervalFunctions.Atan(x.Value), _ => d); }
-            case "asinh": { var d = (One() + x * x).RealPow(Interval.Point(-0.5)); return x.Integrate(IntervalFunctions.Asinh(x.Value), _ => d); }
-            case "gaussian": return (-(x * x)).Exp();
-            case "sin" or "cos":
-            {
-                // S′ = C, C′ = −S: the coupled recurrences S_k = Σ j x_j C_{k−j}/k, C_k = −Σ j x_j S_{k−j}/k.
-                var s = new Interval[p + 1];
-                var c = new Interval[p + 1];
-                s[0] = new Interval(-1, 1);
-                c[0] = new Interval(-1, 1);
-                for (int k = 1; k <= p; k++)
-                {
-                    Interval ss = Interval.Point(0), cc = Interval.Point(0);
-                    for (int j = 1; j <= k; j++) { ss += Interval.Point(j) * x[j] * c[k - j]; cc += Interval.Point(j) * x[j] * s[k - j]; }
-                    s[k] = ss / Interval.Point(k); c[k] = -(cc / Interval.Point(k));
-                }
-                return IntervalJet.FromCoefficients(name == "sin" ? s : c);
-            }
-            case "abs" when x.Value.Lo > 0: return x;
-            case "abs" when x.Value.Hi < 0: return -x;
-            case "relu" when x.Value.Lo > 0: return x;
-            case "relu" when x.Value.Hi < 0: return IntervalJet.Constant(Interval.Point(0), p);
-            case "heaviside" or "sign" when x.Value.Lo > 0: return One();
-            case "heaviside" when x.Value.Hi < 0: return IntervalJet.Constant(Interval.Point(0), p);
-            case "sign" when x.Value.Hi < 0: return -One();
-            case "max":
-            {
-                var diff = (x - a[1]).Value;
-                if (diff.Lo > 0) return x;
-                if (diff.Hi < 0) return a[1];
-                break;
-            }
-        }
-        throw new SymbolicException($"No interval Taylor arithmetic for {name} on an interval where it is not smooth.");
-    }
+    /// <summary>The function's interval Taylor rule (its entry in <see cref="KnownFunctions"/>).</summary>
+    private static IntervalJet Function(FunctionInfo f, IntervalJet[] a) =>
+        f.IntervalTaylor?.Invoke(a)
+        ?? throw new SymbolicException($"No interval Taylor arithmetic for {f.Name} on an interval where it is not smooth.");
 }

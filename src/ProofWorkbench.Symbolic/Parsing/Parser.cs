@@ -313,7 +313,7 @@ public sealed class Parser
             pos = start;
             throw Error($"{name} takes {f.Arity} argument{(f.Arity == 1 ? "" : "s")}, not {args.Count}");
         }
-        if (f == KnownFunctions.Log) Require(new Relation(args[0], RelationOperator.Greater, Zero), $"the argument of log({args[0]}) is positive");
+        if (f.Domain is { } domain && domain([.. args]) is var (condition, reason)) Require(condition, reason);
         return Build(start, () => Call(f, args.ToArray()));
     }
 

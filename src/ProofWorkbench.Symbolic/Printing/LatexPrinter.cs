@@ -30,17 +30,13 @@ public static class LatexPrinter
         if (parens) sb.Append("\\right)");
     }
 
+    /// <summary>w1_2 → w_{1,2}; a1 → a_{1}; eta → \eta (the Greek names and the split of <see cref="SymbolNames"/>).</summary>
     private static string Symbol(string name)
     {
-        // w1_2 → w_{1,2}; a1 → a_{1}; sigma → \sigma
-        var greek = new HashSet<string> { "alpha", "beta", "gamma", "delta", "epsilon", "theta", "lambda", "mu", "sigma", "tau", "phi", "rho" };
-        int i = 0;
-        while (i < name.Length && char.IsLetter(name[i])) i++;
-        var stem = name[..i];
-        var rest = name[i..].Replace('_', ',');
-        if (greek.Contains(stem)) stem = "\\" + stem;
+        var (stem, rest) = SymbolNames.Split(name);
+        if (SymbolNames.Greek.ContainsKey(stem)) stem = "\\" + stem;
         else if (stem.Length > 1) stem = $"\\mathrm{{{stem}}}";
-        return rest.Length == 0 ? stem : $"{stem}_{{{rest.Trim(',')}}}";
+        return rest.Length == 0 ? stem : $"{stem}_{{{rest}}}";
     }
 
     private static void WriteBare(StringBuilder sb, Expr e)

@@ -17,17 +17,6 @@ public static class MathMLPrinter
     /// <summary>The MathML namespace.</summary>
     public const string Namespace = "http://www.w3.org/1998/Math/MathML";
 
-    /// <summary>
-    /// How each known function is written: its operator name (upright), or null for the functions with their own
-    /// layout (exp as e^u, abs as |u|, max with a subscript-free name).
-    /// </summary>
-    private static readonly Dictionary<string, string> FunctionNames = new(StringComparer.Ordinal)
-    {
-        ["log"] = "log", ["sin"] = "sin", ["cos"] = "cos", ["tanh"] = "tanh", ["atan"] = "arctan",
-        ["asinh"] = "arsinh", ["sign"] = "sgn", ["heaviside"] = "H", ["relu"] = "relu", ["max"] = "max",
-        ["sigmoid"] = "sigmoid", ["softplus"] = "softplus", ["gaussian"] = "gaussian",
-    };
-
     /// <summary>A complete <c>&lt;math&gt;</c> element for <paramref name="e"/>; <paramref name="display"/> selects block layout.</summary>
     public static string Print(Expr e, bool display = false)
     {
@@ -121,7 +110,7 @@ public static class MathMLPrinter
                 sb.Append("<mo>|</mo></mrow>");
                 break;
             case FunctionCall f:
-                sb.Append("<mrow>").Append(OperatorName(f.Function.Name)).Append("<mo>&#x2061;</mo>");
+                sb.Append("<mrow>").Append(OperatorName(f.Function.MathML)).Append("<mo>&#x2061;</mo>");
                 WriteArguments(sb, f.Arguments);
                 sb.Append("</mrow>");
                 break;
@@ -160,10 +149,9 @@ public static class MathMLPrinter
         }
     }
 
-    private static string OperatorName(string function) =>
-        FunctionNames.TryGetValue(function, out var shown)
-            ? shown.Length == 1 ? $"<mi>{Escape(shown)}</mi>" : $"<mi mathvariant=\"normal\">{Escape(shown)}</mi>"
-            : $"<mi mathvariant=\"normal\">{Escape(function)}</mi>";
+    /// <summary>The upright operator name of a function (its entry's MathML name); single letters (H) stay italic.</summary>
+    private static string OperatorName(string shown) =>
+        shown.Length == 1 ? $"<mi>{Escape(shown)}</mi>" : $"<mi mathvariant=\"normal\">{Escape(shown)}</mi>";
 
     private static void WriteArguments(StringBuilder sb, IReadOnlyList<Expr> args)
     {

@@ -32,15 +32,7 @@ public static class SignAnalysis
         {
             case Number n: return n.Value.Sign > 0 ? ProvenSign.Positive : n.Value.Sign < 0 ? ProvenSign.Negative : ProvenSign.NonNegative;
             case NamedConstant: return ProvenSign.Positive;
-            case FunctionCall { Function.Name: "exp" or "sigmoid" or "softplus" or "gaussian" }: return ProvenSign.Positive;
-            case FunctionCall { Function.Name: "abs" or "relu" or "heaviside" }: return ProvenSign.NonNegative;
-            case FunctionCall { Function.Name: "log" } l: return LogSign(l.Argument);
-            case FunctionCall { Function.Name: "max" } m:
-            {
-                var a = Of(m.Arguments[0]); var b = Of(m.Arguments[1]);
-                if (a == ProvenSign.Positive || b == ProvenSign.Positive) return ProvenSign.Positive;
-                return IsNonNegative(a) || IsNonNegative(b) ? ProvenSign.NonNegative : ProvenSign.Unknown;
-            }
+            case FunctionCall { Function.Sign: { } sign } f: return sign([.. f.Arguments], Of);
             case Sum s:
             {
                 var signs = s.Terms.Select(Of).ToList();
@@ -60,19 +52,6 @@ public static class SignAnalysis
             }
             default: return ProvenSign.Unknown;
         }
-    }
-
-    private static ProvenSign LogSign(Expr argument)
-    {
-        // log y > 0 ⇔ y > 1: prove y = c + rest with c ≥ 1 and rest ≥ 0, one of them strict.
-        if (argument is Number n) return n.Value > 1 ? ProvenSign.Positive : ProvenSign.Unknown;
-        if (argument is Sum s && s.Terms[0] is Number c && c.Value >= 1)
-        {
-            var rest = Of(Expr.Add(s.Terms.Skip(1)));
-            if (rest == ProvenSign.Positive) return ProvenSign.Positive;
-            if (IsNonNegative(rest)) return c.Value > 1 ? ProvenSign.Positive : ProvenSign.NonNegative;
-        }
-        return ProvenSign.Unknown;
     }
 
     private static bool IsNonNegative(ProvenSign s) => s is ProvenSign.Positive or ProvenSign.NonNegative;

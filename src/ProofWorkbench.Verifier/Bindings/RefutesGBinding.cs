@@ -17,7 +17,6 @@ namespace ProofWorkbench.Verifier.Bindings;
 /// need not hold (it can only make the verdict inconclusive); a proving fact must show its part.</summary>
 internal sealed class RefutesGBinding : IClaimBinding
 {
-    private static readonly HashSet<string> Smooth = ["exp", "log", "sin", "cos", "tan", "tanh", "atan", "asinh", "sqrt", "sigmoid", "softplus", "gaussian"];
 
     public string Kind => "refutes-G";
 
@@ -110,8 +109,8 @@ internal sealed class RefutesGBinding : IClaimBinding
     internal static void SmoothOrReject(Expr e, string path, string what)
     {
         if (e.Any(n => n is Piecewise or AbstractCall)) throw new RejectException($"{path}: {what} must be C¹; piecewise and abstract functions are not");
-        if (e.Any(n => n is FunctionCall f && !Smooth.Contains(f.Function.Name)))
-            throw new RejectException($"{path}: {what} must be C¹, and the verifier knows only {string.Join(", ", Smooth.Order(StringComparer.Ordinal))} as smooth");
+        if (e.Any(n => n is FunctionCall { Function.Smooth: false }))
+            throw new RejectException($"{path}: {what} must be C¹, and the verifier knows only {string.Join(", ", KnownFunctions.All.Where(f => f.Smooth).Select(f => f.Name).Order(StringComparer.Ordinal))} (and roots) as smooth");
     }
 
     /// <summary>An SMT fact's goal, required without assumptions.</summary>

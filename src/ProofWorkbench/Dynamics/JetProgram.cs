@@ -59,13 +59,10 @@ public sealed class JetProgram
 
     // ---- graph ----
 
-    private static readonly HashSet<string> SupportedFunctions =
-        ["exp", "log", "sin", "cos", "tanh", "atan", "asinh", "abs", "sign", "heaviside", "relu", "max", "sigmoid", "softplus", "gaussian"];
-
     private enum Op { Constant, Variable, Sum, Product, Power, RealPower, Function, Piecewise }
 
     /// <summary>One distinct subexpression. <c>Value</c> holds a constant, a variable index or a power's exponent.</summary>
-    private sealed record Node(Op Op, int[] Args, double Value = 0, string? Function = null,
+    private sealed record Node(Op Op, int[] Args, double Value = 0, TaylorPrimitive Function = default,
         (int Left, RelationOperator Operator, int Right, int Result)[]? Pieces = null);
 
     private sealed class Builder(IReadOnlyList<string> variables)
@@ -76,6 +73,9 @@ public sealed class JetProgram
         public int Add(Expr e)
         {
             if (index.TryGetValue(e, out var i)) return i;
+            // A function whose Taylor rule is a rewrite (KnownFunctions) is the node of its rewritten form.
+            if (e is FunctionCall { Function.Taylor: TaylorRule.Rewrite rewrite } call)
+                return index[e] = Add(rewrite.Form([.. call.Arguments]));
             var node = Make(e);
             Nodes.Add(node);
             index[e] = Nodes.Count - 1;
@@ -98,8 +98,8 @@ public sealed class JetProgram
                 case Product p: return new Node(Op.Product, p.Factors.Select(Add).ToArray());
                 case Power { Exponent: Number k } pw: return new Node(Op.Power, [Add(pw.Base)], k.Value.ToDouble());
                 case Power pw: return new Node(Op.RealPower, [Add(pw.Base), Add(pw.Exponent)]);
-                case FunctionCall f when SupportedFunctions.Contains(f.Function.Name):
-                    return new Node(Op.Function, f.Arguments.Select(Add).ToArray(), Function: f.Function.Name);
+                case FunctionCall { Function.Taylor: TaylorRule.Primitive primitive } f:
+                    return new Node(Op.Function, f.Arguments.Select(Add).ToArray(), Function: primitive.Operation);
                 case FunctionCall f: throw new SymbolicException($"The function {f.Function.Name} has no Taylor arithmetic here.");
                 case Piecewise pw:
                 {
@@ -137,7 +137,7 @@ public sealed class JetProgram
                 case Op.Product: return ProductOf(node.Args);
                 case Op.Power: return PowerOf(Get(node.Args[0]), node.Value);
                 case Op.RealPower: return Jet.Exp(Get(node.Args[1]) * Jet.Log(Get(node.Args[0])));
-                case Op.Function: return Function(node.Function!, node.Args);
+                case Op.Function: return Function(node.Function, node.Args);
                 default:
                     foreach (var (l, op, r, result) in node.Pieces!)
                         if (Relation.Holds(op, Get(l).Value, Get(r).Value)) return Get(result);
@@ -193,42 +193,19 @@ public sealed class JetProgram
             return Jet.Pow(b, k);
         }
 
-        private Jet Function(string name, int[] args)
+        /// <summary>The primitives of the jet arithmetic; every other function was rewritten into these when the graph was built.</summary>
+        private Jet Function(TaylorPrimitive primitive, int[] args)
         {
             var a = Get(args[0]);
-            switch (name)
+            return primitive switch
             {
-                case "exp": return Jet.Exp(a);
-                case "log": return Jet.Log(a);
-                case "sin": return Jet.Sin(a);
-                case "cos": return Jet.Cos(a);
-                case "tanh": return Jet.Tanh(a);
-                case "atan": return Jet.Atan(a);
-                case "asinh":
-                    // asinh(a) = log(a + √(a² + 1)) for a ≥ 0; odd, so no cancellation for a < 0.
-                    return a.Value >= 0 ? Jet.Log(a + Jet.Sqrt(Jet.Square(a) + 1.0)) : -Jet.Log(-a + Jet.Sqrt(Jet.Square(a) + 1.0));
-                case "abs": return a.Value >= 0 ? a : -a;
-                case "sign": return Jet.Constant(Math.Sign(a.Value), order);
-                case "heaviside": return Jet.Constant(a.Value >= 0 ? 1 : 0, order);
-                case "relu": return a.Value > 0 ? a : Jet.Constant(0, order);
-                case "max":
-                {
-                    var b = Get(args[1]);
-                    return a.Value >= b.Value ? a : b;
-                }
-                case "sigmoid":
-                {
-                    // 1/(1 + e^{−a}) for a ≥ 0, e^{a}/(1 + e^{a}) otherwise: no overflow.
-                    if (a.Value >= 0) return 1.0 / (1.0 + Jet.Exp(-a));
-                    var e = Jet.Exp(a);
-                    return e / (1.0 + e);
-                }
-                case "softplus":
-                    // log(1 + e^{a}) = a + log(1 + e^{−a}) for a > 0: no overflow.
-                    return a.Value > 0 ? a + Jet.Log(1.0 + Jet.Exp(-a)) : Jet.Log(1.0 + Jet.Exp(a));
-                case "gaussian": return Jet.Exp(-Jet.Square(a));
-                default: throw new SymbolicException($"The function {name} has no Taylor arithmetic here.");
-            }
+                TaylorPrimitive.Exp => Jet.Exp(a),
+                TaylorPrimitive.Log => Jet.Log(a),
+                TaylorPrimitive.Sin => Jet.Sin(a),
+                TaylorPrimitive.Cos => Jet.Cos(a),
+                TaylorPrimitive.Tanh => Jet.Tanh(a),
+                _ => Jet.Atan(a),
+            };
         }
     }
 }

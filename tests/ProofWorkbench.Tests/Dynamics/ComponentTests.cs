@@ -21,8 +21,13 @@ public class ComponentTests
     {
         // Coefficient k of e(u0 + s) is e^(k)(u0)/k!; compare k = 0..3 with derivatives from the differentiator.
         var e = Parser.Parse(text);
+        AssertJetsAreTheDerivatives(e, [-1.3, 0.2, 2.5]);
+    }
+
+    private static void AssertJetsAreTheDerivatives(ProofWorkbench.Symbolic.Expressions.Expr e, double[] points)
+    {
         var program = JetProgram.Compile([e], ["u"]);
-        foreach (double u0 in new[] { -1.3, 0.2, 2.5 })
+        foreach (double u0 in points)
         {
             var result = new Jet[1];
             program.Evaluate([Jet.Variable(u0, 3)], result);
@@ -36,6 +41,21 @@ public class ComponentTests
             }
         }
     }
+
+    /// <summary>Every entry of the function table (issue 10, item 5) has a Taylor rule whose jets are the derivatives.</summary>
+    [Theory]
+    [MemberData(nameof(TableEntries))]
+    public void Every_table_function_has_jets_that_match_its_derivatives(string name)
+    {
+        var f = ProofWorkbench.Symbolic.Expressions.KnownFunctions.Lookup(name)!;
+        Assert.NotNull(f.Taylor);
+        var u = ProofWorkbench.Symbolic.Expressions.Expr.Sym("u");
+        var e = f.Arity == 1 ? ProofWorkbench.Symbolic.Expressions.Expr.Call(f, u)
+            : ProofWorkbench.Symbolic.Expressions.Expr.Call(f, u, ProofWorkbench.Symbolic.Expressions.Expr.Half);
+        AssertJetsAreTheDerivatives(e, [.. new[] { -1.3, 0.2, 2.5 }.Where(x => f.Domain is null || x > 0)]);
+    }
+
+    public static TheoryData<string> TableEntries() => [.. ProofWorkbench.Symbolic.Expressions.KnownFunctions.Names.Order(StringComparer.Ordinal)];
 
     [Fact]
     public void Jet_sigmoid_and_softplus_do_not_overflow()

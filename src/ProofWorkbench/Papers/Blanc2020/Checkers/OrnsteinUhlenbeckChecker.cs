@@ -43,7 +43,9 @@ public sealed class OrnsteinUhlenbeckChecker : IClaimChecker
         var facts = new List<Fact>();
         var formulas = new List<Formula>
         {
-            new("second-moment recursion", $@"v \leftarrow {LatexPrinter.Print(OrnsteinUhlenbeck.Contraction)}\,v + {LatexPrinter.Print(OrnsteinUhlenbeck.Forcing)}"),
+            // v_{k+1} = A·v_k + B, written with v₁ for the next second moment and v₀ for the current one.
+            new("second-moment recursion (one step, v₀ → v₁)", new Relation(Expr.Sym("v1"), RelationOperator.Equal,
+                Expr.Add(Expr.Mul(OrnsteinUhlenbeck.Contraction, Expr.Sym("v0")), OrnsteinUhlenbeck.Forcing))),
         };
         var values = new List<NamedValue>();
         switch (quantity)

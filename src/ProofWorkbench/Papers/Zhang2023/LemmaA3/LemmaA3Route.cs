@@ -211,7 +211,7 @@ public static class LemmaA3Route
     {
         var h = Integrator.Integrate(ratio, variable);
         if (h is null) return null;
-        if (h.Any(x => x is Piecewise or AbstractCall || x is FunctionCall { Function.Name: "sign" or "heaviside" or "abs" or "relu" or "max" })) return null;
+        if (h.Any(x => x is Piecewise or AbstractCall || x is FunctionCall { Function.Smooth: false })) return null;
         return h;
     }
 

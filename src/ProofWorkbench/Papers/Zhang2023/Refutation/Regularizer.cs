@@ -51,7 +51,7 @@ public sealed record Regularizer
         var stray = g.FreeSymbols().Where(s => !allowed.Contains(s)).OrderBy(s => s, StringComparer.Ordinal).ToList();
         if (stray.Count > 0)
             throw new InputException($"{option} '{g}': unknown variable{(stray.Count > 1 ? "s" : "")} {string.Join(", ", stray)}; with d = {d} G may use {string.Join(", ", theta)} (θ) and {string.Join(", ", theta0)} (θ₀).");
-        if (g.Any(n => n is Piecewise or AbstractCall || n is FunctionCall { Function.Name: "sign" or "heaviside" or "abs" or "relu" or "max" or "min" }))
+        if (g.Any(n => n is Piecewise or AbstractCall || n is FunctionCall { Function.Smooth: false }))
             throw new InputException($"{option} '{g}': G must be smooth (C¹, Lemma 5.2); abs, sign, max, min, relu, heaviside, piecewise and abstract functions are not accepted.");
         return new Regularizer { G = g, Dimension = d, Theta = theta, Theta0 = theta0, Gradient = theta.Select(v => Differentiator.Derivative(g, v)).ToList() };
     }
