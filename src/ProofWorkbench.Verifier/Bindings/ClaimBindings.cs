@@ -70,7 +70,7 @@ internal static class ClaimBindings
     {
         new EqualsBinding(), new SignBinding(), new ConservedBinding(), new Prop61Binding(), new KktBinding(), new RecipeOnePointBinding(),
         new DerivativeBinding("derivative-equals"), new DerivativeBinding("derivative-identity"),
-        new DiagonalBinding(), new OuBinding(), new LagrangeBinding(), new SgdExpansionBinding(),
+        new DiagonalBinding(), new OuBinding(), new LagrangeBinding(), new LagrangeSecondOrderBinding(), new SgdExpansionBinding(),
         new PiecewiseBinding("smoothness"), new PiecewiseBinding("exact-membership"), new DirectionsBinding(),
         new VardiBinding("balancedness"), new VardiBinding("balanced-limit-extrapolation"), new VardiBinding("relu-piecewise-flow"),
         new ConvergesBinding(), new TwoPointOverlapBinding(), new OverlapExistsBinding(), new ConservedLimitBinding(), new ParabolaLimitBinding(),

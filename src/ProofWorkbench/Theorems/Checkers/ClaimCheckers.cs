@@ -35,6 +35,7 @@ public static class ClaimCheckers
         new Papers.Blanc2020.Checkers.OrnsteinUhlenbeckChecker(),
         new Papers.Blanc2020.Checkers.DerivativeEqualsChecker(),
         new Papers.Blanc2020.Checkers.LagrangeStationaryChecker(),
+        new Papers.Blanc2020.Checkers.LagrangeSecondOrderChecker(),
         new Papers.Blanc2020.Checkers.ReluPerturbationChecker(),
         // paper 002 (Vardi & Shamir 2021)
         new Papers.VardiShamir2021.Checkers.ReluPiecewiseFlowChecker(),
