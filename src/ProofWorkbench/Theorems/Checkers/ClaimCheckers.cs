@@ -31,6 +31,7 @@ public static class ClaimCheckers
         new RefutesGChecker(),
         // paper 001 (Blanc, Gupta, Valiant & Valiant 2020)
         new Papers.Blanc2020.Checkers.LabelNoiseDriftChecker(),
+        new Papers.Blanc2020.Checkers.LabelNoiseBiasChecker(),
         new Papers.Blanc2020.Checkers.SgdExpansionChecker(),
         new Papers.Blanc2020.Checkers.OrnsteinUhlenbeckChecker(),
         new Papers.Blanc2020.Checkers.DerivativeEqualsChecker(),
