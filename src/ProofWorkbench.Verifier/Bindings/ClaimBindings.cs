@@ -41,7 +41,12 @@ internal sealed record ClaimView(J Claim, J Parameters, J Setup, IReadOnlyList<J
     /// <summary>Requires the fact's expression field to be (±) <paramref name="derived"/> by the zero test.</summary>
     public static void Same(J field, Expr derived, string what) => Same(field.Expr(), field.Path, derived, what);
 
-    /// <summary>Requires <paramref name="e"/> (from the fact at <paramref name="path"/>) to be (±) <paramref name="derived"/> by the zero test.</summary>
+    /// <summary>
+    /// Requires <paramref name="e"/> (from the fact at <paramref name="path"/>) to be (±) <paramref name="derived"/> by the zero test.
+    /// Only for obligations that negation leaves unchanged — D ≡ 0, D ≢ 0, D ≠ 0 at a point, a root of D — never for a
+    /// fact with a required sign (a flipped expression would flip the sign): those compare exactly (see
+    /// LagrangeSecondOrderBinding). Every use was checked against this on 2026-12-04.
+    /// </summary>
     public static void Same(Expr e, string path, Expr derived, string what)
     {
         if (!Exact.IsZero(Sub(e, derived)) && !Exact.IsZero(Add(e, derived)))
