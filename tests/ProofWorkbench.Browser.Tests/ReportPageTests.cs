@@ -21,6 +21,8 @@ public class ReportPageTests(BrowserSession session)
     {
         var page = Path.Combine(session.Reports.Folder, Path.ChangeExtension(theoremFile, ".html"));
         Assert.True(File.Exists(page), $"no report page {page}");
+        // Every formula is MathML or plain text: no LaTeX source left for the reader to decode.
+        Assert.DoesNotContain("class=\"tex\"", File.ReadAllText(page), StringComparison.Ordinal);
         var driver = session.Driver;
         driver.Manage().Logs.GetLog(LogType.Browser); // drain what earlier pages logged
         driver.Navigate().GoToUrl(new Uri(page));

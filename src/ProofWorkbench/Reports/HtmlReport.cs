@@ -128,9 +128,11 @@ public static class HtmlReport
         sb.Append("</details>\n");
     }
 
-    // A formula with its expressions renders as MathML; one known only as LaTeX is shown as LaTeX source.
+    // A formula with its expressions renders as MathML; one known only as LaTeX shows its plain Unicode form when the
+    // checker gives one, else the LaTeX source.
     private static string FormulaHtml(Formula formula) =>
         formula.Expressions.Count > 0
             ? string.Join("<span>, </span>", formula.Expressions.Select(x => MathMLPrinter.Print(x)))
+            : formula.Plain is { } plain ? $"<span class=\"formula\">{Html.Escape(plain)}</span>"
             : $"<code class=\"tex\">{Html.Escape(formula.Latex)}</code>";
 }

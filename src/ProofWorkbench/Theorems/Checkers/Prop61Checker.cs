@@ -42,7 +42,7 @@ public sealed class Prop61Checker : IClaimChecker
         {
             new(EvidenceLayer.Symbolic, "C(u) derived from σ̃ = 1/σ")
             {
-                Formulas = [condition.IdenticallyZero ? new Formula($"C({sigma.Variable})", "0") : new Formula($"C({sigma.Variable})", condition.Condition)],
+                Formulas = [condition.IdenticallyZero ? new Formula($"C({sigma.Variable})", Symbolic.Expressions.Expr.Zero) : new Formula($"C({sigma.Variable})", condition.Condition)],
             },
         };
         var failures = new List<string>();

@@ -27,6 +27,12 @@ public sealed record Formula(string Label, string Latex)
 
     /// <summary>The expressions, or empty when the formula is known only as LaTeX.</summary>
     public IReadOnlyList<Symbolic.Expressions.Expr> Expressions { get; init; } = [];
+
+    /// <summary>
+    /// For a formula known only as LaTeX (not an expression of the engine, such as an ODE in θ), the same formula in
+    /// plain Unicode for HTML, where LaTeX source would otherwise be shown.
+    /// </summary>
+    public string? Plain { get; init; }
 }
 
 /// <summary>A named value; numbers are already formatted (see <see cref="Format"/>) so reports are byte-stable.</summary>

@@ -145,7 +145,10 @@ public sealed class LabelNoiseDriftChecker : IClaimChecker
         var formulas = new List<Formula>
         {
             new("R(θ) = Σᵢ ‖∇_θ h(xᵢ; θ)‖²", regularizer.Regularizer),
-            new("predicted slow motion", @"\frac{d\theta}{d\tau} = -P_T(\theta)\,\nabla R(\theta),\quad \tau = \eta^2\,\mathrm{Var}\,\xi\;k/n"),
+            new("predicted slow motion", @"\frac{d\theta}{d\tau} = -P_T(\theta)\,\nabla R(\theta),\quad \tau = \eta^2\,\mathrm{Var}\,\xi\;k/n")
+            {
+                Plain = "dθ/dτ = −P_T(θ)·∇R(θ),   τ = η²·Var ξ·k/n",
+            },
         };
         var longest = series.MaxBy(s => s.Checkpoints[^1].Tau)!;
         var plot = new MeanPathPlot($"{claim.Id}.svg", $"label-noise SGD: mean {statName} against the predicted slow path",
