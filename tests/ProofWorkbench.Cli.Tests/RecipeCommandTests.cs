@@ -88,6 +88,7 @@ public class RecipeTwoPointCommandTests
     [Theory]
     [InlineData("1;1", "1/2;2", "2;1/2", "1", "recipe-two-point-c1-d1.yaml")]
     [InlineData("1,1/2;1", "1/2,0;2", "2,1;1/2", "3", "recipe-two-point-c3-d2.yaml")]
+    [InlineData("1;1", "1/2;2", "2;1/2", "inf", "recipe-two-point-cinf-d1.yaml")]
     public void Part_A_files_are_reproduced_byte_for_byte(string t0, string t1, string t2, string k, string committed)
     {
         var (exit, _, file) = Run(t0, t1, t2, null, k, json: false);
@@ -124,7 +125,7 @@ public class RecipeTwoPointCommandTests
     [InlineData("1;1", "1/2;-1", "2;1/2", "1", "step (a)")]    // a₁*² = a₀²
     [InlineData("1;1", "1/2;2", "2;1", "1", "step (f)(iii)")]  // a₂*² = a₀²
     [InlineData("1;1", "1/2;2", "2;1/2", "0", "--smoothness")]
-    [InlineData("1;1", "1/2;2", "2;1/2", "inf", "C^∞ joins are not offered")]
+    [InlineData("1;1", "1/2;2", "2;1/2", "two", "neither an integer k ≥ 1 nor inf")]
     public void Refusals_name_the_step_and_exit_2(string t0, string t1, string t2, string k, string fragment)
     {
         var (exit, _, err) = CliRunner.Run("recipe", "two-point", "--theta0", t0, "--theta1", t1, "--theta2", t2, "--smoothness", k, "--out", Path.Combine(Path.GetTempPath(), "pwb-never-written.yaml"));

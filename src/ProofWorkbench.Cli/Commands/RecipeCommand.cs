@@ -32,7 +32,7 @@ public static class RecipeCommand
         var t1 = new Option<string>("--theta1") { Description = "θ₁* as W;A.", Required = true };
         var t2 = new Option<string>("--theta2") { Description = "θ₂* as W;A (a₂*·a₀ ≥ 0, step (d)).", Required = true };
         var x1 = new Option<string?>("--x1") { Description = "S₁'s input x₁, a multiple of w₁* − w₀ (default from the corrected eq. (15) with σ = e^u on E₁)." };
-        var k = new Option<string>("--smoothness") { Description = "k: σ ∈ C^k, 1 ≤ k ≤ 8.", Required = true };
+        var k = new Option<string>("--smoothness") { Description = "k: σ ∈ C^k, 1 ≤ k ≤ 8; or inf: σ ∈ C^∞ (smooth-step joins).", Required = true };
         var out2 = new Option<string?>("--out") { Description = "The theorem file to write (default two-point-recipe.yaml)." };
         var json2 = new Option<bool>("--json") { Description = "Print JSON instead of text." };
         foreach (var o in new Option[] { t0, t1, t2, x1, k, out2, json2 }) twoPoint.Add(o);
@@ -94,14 +94,13 @@ public static class RecipeCommand
         var (w1, a1) = PointArgument.ParseTheta(theta1Text, "--theta1");
         var (w2, a2) = PointArgument.ParseTheta(theta2Text, "--theta2");
         IReadOnlyList<Symbolic.Numbers.Rational>? x1 = x1Text is null ? null : PointArgument.ParseTheta(x1Text + ";0", "--x1").W;
-        // C^∞ (bumps from ψ(t) = e^{−1/t}) is not offered: σ ∈ C^∞ would rest on "every one-sided derivative of ψ vanishes at
-        // 0⁺", an induction over all orders that no layer here checks (the smoothness proof compares finitely many orders).
-        if (smoothnessText.Trim().ToLowerInvariant() is "inf" or "infinity" or "∞")
-            throw new InputException($"--smoothness '{smoothnessText}': C^∞ joins are not offered, because the workbench can only prove finitely many orders of smoothness exactly; give an integer k ≥ 1.");
-        if (!int.TryParse(smoothnessText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int k))
-            throw new InputException($"--smoothness '{smoothnessText}' is not an integer k ≥ 1.");
+        // inf: C^∞ joins by the smooth step S(t) = ψ(t)/(ψ(t) + ψ(1 − t)), ψ(t) = e^{−1/t} (SmoothStep).
+        int k;
+        if (smoothnessText.Trim().ToLowerInvariant() is "inf" or "infinity" or "∞") k = Papers.Zhang2023.Constructions.SmoothStep.Infinite;
+        else if (!int.TryParse(smoothnessText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out k))
+            throw new InputException($"--smoothness '{smoothnessText}' is neither an integer k ≥ 1 nor inf.");
         var instance = TwoPointRecipe.Build(w0, a0, w1, a1, w2, a2, x1, k);
-        var commandLine = $"pwb recipe two-point --theta0 \"{theta0Text}\" --theta1 \"{theta1Text}\" --theta2 \"{theta2Text}\"" + (x1Text is null ? "" : $" --x1 \"{x1Text}\"") + $" --smoothness {k}";
+        var commandLine = $"pwb recipe two-point --theta0 \"{theta0Text}\" --theta1 \"{theta1Text}\" --theta2 \"{theta2Text}\"" + (x1Text is null ? "" : $" --x1 \"{x1Text}\"") + $" --smoothness {(k == Papers.Zhang2023.Constructions.SmoothStep.Infinite ? "inf" : k)}";
         GeneratedFile.Write(outPath, TwoPointRecipeFile.Write(instance, commandLine));
         if (json)
         {
@@ -114,13 +113,13 @@ public static class RecipeCommand
                 ["S2"] = new JsonObject { ["x"] = new JsonArray(instance.X2.Select(v => (JsonNode)ExactText.Of(v)).ToArray()), ["y"] = instance.Y2.ToString() },
                 ["beta1"] = ExactText.Of(instance.Beta1),
                 ["beta2"] = ExactText.Of(instance.Beta2),
-                ["smoothness"] = k,
+                ["smoothness"] = k == Papers.Zhang2023.Constructions.SmoothStep.Infinite ? (JsonNode)"inf" : k,
                 ["file"] = outPath,
             };
             stdout.WriteLine(Json.Write(o));
             return 0;
         }
-        stdout.WriteLine($"Two-point Overlapping Recipe, Part A (paper 000, Sec. 6.1), σ ∈ C^{k}, d = {w0.Count}");
+        stdout.WriteLine($"Two-point Overlapping Recipe, Part A (paper 000, Sec. 6.1), σ ∈ C^{instance.SmoothnessText}, d = {w0.Count}");
         stdout.WriteLine($"  S₁ = (x₁ = {ExactText.List(instance.X1)}, y₁ = {instance.Y1}),  σ = exp({ExactText.Of(instance.Beta1)}·u) on E₁");
         stdout.WriteLine($"  S₂ = (x₂ = {ExactText.List(instance.X2)}, y₂ = {instance.Y2}),  σ = exp({ExactText.Of(instance.Beta2)}·u) on E₂");
         foreach (var a in instance.Anchors) stdout.WriteLine($"  [{ExactText.Of(a.Lo)}, {ExactText.Of(a.Hi)}]: {a.Role}");

@@ -29,8 +29,9 @@ internal sealed class ParabolaLimitBinding : IClaimBinding
         var (s, t0, to) = ValidatedLimit.Limit(c);
         Rational C = c.Param("scale")!.Rat(), beta = c.Param("exponent")!.Rat(), lambda = beta * (to.A * to.A - t0.A * t0.A) / 2;
         var (sigma, v) = c.Activation();
-        if (sigma is not Piecewise pw || pw.Pieces.Any(p => p.Condition is not { Left: Symbol, Operator: RelationOperator.Less, Right: Number }))
-            throw new UnsupportedException("σ is not a piecewise function with breakpoints u < b");
+        // u ≤ b or u < b: E is shown strictly between two breakpoints below, so which side owns a breakpoint does not matter.
+        if (sigma is not Piecewise pw || pw.Pieces.Any(p => p.Condition is not { Left: Symbol, Operator: RelationOperator.Less or RelationOperator.LessOrEqual, Right: Number }))
+            throw new UnsupportedException("σ is not a piecewise function with breakpoints u < b or u <= b");
         var b = pw.Pieces.Select(p => ((Number)p.Condition.Right).Value).ToList();
         int d = s.X.Count;
         var parabola = Sub(Sub(Sym("w"), Sym("w0")), Mul(Div(Mul(Sym("beta"), Sub(Pow(Sym("a"), Two), Pow(Sym("a0"), Two))), Two), Sym("x")));

@@ -29,7 +29,7 @@ internal static class RefutesGRecipe
             if (ParabolaLimitBinding.Bind(view, ref k) == "θ* is off the parabola (14)")
                 throw new RejectException($"$.claim.parameters.limits[{i}]: θ{i + 1}* is not on the parabola (14) through θ₀");
         }
-        var (u, breaks, pieces) = PiecewiseBinding.Split(c);
+        var (u, breaks, closed, pieces) = PiecewiseBinding.Split(c);
         var t0 = ValidatedLimit.Point(c, "from");
         var thetas = limits.Items().Select(l => c.Setup["points"][l.Str()]).Select(p => (W: p["w"].Items().Select(v => v.Rat()).ToList(), A: p["a"].Rat())).ToList();
         for (int i = 0; i < 2; i++)
@@ -38,7 +38,7 @@ internal static class RefutesGRecipe
             var other = thetas[1 - i];
             if (s.X.Count != other.W.Count) throw new RejectException($"$.setup.datasets.{sets[i].Str()}: not {other.W.Count} inputs");
             var f = k < c.Facts.Count ? c.Facts[k++] : throw new RejectException($"$.facts: no fact for θ{2 - i}* ∈ M_{sets[i].Str()}");
-            PiecewiseBinding.Residual(f, u, breaks, pieces, s.X, other.W, other.A, s.Y, $"the residual of θ{2 - i}* on {sets[i].Str()}");
+            PiecewiseBinding.Residual(f, u, breaks, closed, pieces, s.X, other.W, other.A, s.Y, $"the residual of θ{2 - i}* on {sets[i].Str()}");
         }
         int d = t0.W.Count;
         var (theta, theta0) = (RefutesGBinding.ThetaNames(d), RefutesGBinding.Theta0Names(d));

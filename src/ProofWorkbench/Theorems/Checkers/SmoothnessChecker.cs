@@ -19,7 +19,7 @@ public sealed class SmoothnessChecker : IClaimChecker
     public IReadOnlyList<ClaimParameter> Parameters =>
         [
             ClaimParameter.Activation,
-            ClaimParameter.Needs("order", "integer k ≥ 0", "the claimed smoothness: σ ∈ C^k"),
+            ClaimParameter.Needs("order", "integer k ≥ 0, or inf", "the claimed smoothness: σ ∈ C^k (inf: C^∞, for smooth-step joins)"),
         ];
 
     /// <inheritdoc/>
@@ -27,6 +27,7 @@ public sealed class SmoothnessChecker : IClaimChecker
     {
         var sigma = context.ActivationOf(claim);
         var orderNode = claim.Node.Required("order");
+        if (orderNode.Text() == "inf") return Infinite(claim, sigma);
         int k = orderNode.Int();
         if (k < 0 || k > 20) throw orderNode.Error("order must be an integer between 0 and 20.");
         PiecewiseActivation pw;
@@ -41,6 +42,33 @@ public sealed class SmoothnessChecker : IClaimChecker
         string why = nonzero.Count > 0 ? $"σ is not C^{k}: the derivative of order {nonzero[0].Order} jumps at u = {ExactText.Of(nonzero[0].Breakpoint)} (exactly nonzero)."
             : jumps.Any(j => j.Test == ZeroTestResult.Unknown) ? "Some jump could not be decided exactly."
             : $"σ ∈ C^{k}(ℝ): each of the {pw.Pieces.Count} pieces is smooth on its interval and all {jumps.Count} one-sided derivative differences at the breakpoints are exactly 0.";
+        return ClaimResult.FromFacts(claim, facts, why, [evidence]);
+    }
+
+    /// <summary>
+    /// σ ∈ C^∞ for anchors joined by smooth steps (<see cref="SmoothStep"/>): the lemma identities and each join's form
+    /// decided by the zero test; the limit P(s)e^{−s} → 0 and Leibniz's rule are cited. A join that is exactly not the
+    /// smooth step of its neighbours is a file error (the claim kind cannot judge other joins), not a refutation.
+    /// </summary>
+    private static ClaimResult Infinite(Claim claim, Models.Activation sigma)
+    {
+        IReadOnlyList<(string What, Symbolic.Expressions.Expr MustVanish)> obligations;
+        try { obligations = SmoothStep.Obligations(PiecewiseActivation.Of(sigma)); }
+        catch (InputException ex) { throw claim.Node.Error(ex.Message); }
+        var tested = obligations.Select(o => (o.What, o.MustVanish, Test: Simplifier.ZeroTest(o.MustVanish))).ToList();
+        if (tested.FirstOrDefault(t => t.Test == ZeroTestResult.NonZero) is { What: not null } bad)
+            throw claim.Node.Error($"order inf: {bad.What} is not 0, so σ is not built from the smooth steps this claim kind checks.");
+        var facts = tested.Select(t => (Evidence.Fact)new Evidence.ExactIdentity(t.What, t.MustVanish, t.Test)).ToList();
+        var evidence = new EvidenceSection(EvidenceLayer.Symbolic,
+            "ψ(t) = e^{−1/t}: ψ^{(n)} = P_n(1/t)e^{−1/t} by the induction step (exact), and P(s)e^{−s} → 0 as s → ∞ for every polynomial P (cited: e^s ≥ s^{m+1}/(m+1)!), so ψ ∈ C^∞(ℝ) with every derivative 0 at 0⁺; "
+            + "S = ψ(t)/(ψ(t) + ψ(1 − t)) with a denominator ≥ ψ(1 − t) > 0 on t < 1, so by Leibniz's rule every derivative of S vanishes at 0⁺, and of 1 − S = S(1 − t) at 1⁻ (symmetry, exact); "
+            + "each join is f + (g − f)·S((u − p)/(q − p)) with f, g smooth on ℝ (exact), so all one-sided derivatives agree at every breakpoint")
+        {
+            Values = [.. tested.Select(t => new NamedValue(t.What, t.Test.ToString().ToLowerInvariant()))],
+        };
+        string why = tested.All(t => t.Test == ZeroTestResult.Zero)
+            ? $"σ ∈ C^∞(ℝ): the {(obligations.Count - 2) + (obligations.Count - 1)} pieces are smooth anchors and smooth-step joins; the induction step and the symmetry of the step are exact identities."
+            : "Some identity could not be decided exactly.";
         return ClaimResult.FromFacts(claim, facts, why, [evidence]);
     }
 

@@ -83,7 +83,7 @@ public static class ChainRecipe
         }
         anchors.Sort((p, q) => p.Lo.CompareTo(q.Lo));
         var (breakpoints, pieces) = TwoPointRecipe.Assemble(anchors, k);
-        var sigma = new Piecewise(breakpoints.Select((b, i) => (new Relation(Sym("u"), RelationOperator.Less, Num(b)), pieces[i])).ToList(), pieces[^1]);
+        var sigma = TwoPointRecipe.PiecewiseOf(breakpoints, pieces, k);
         return new ChainInstance(w0, a0, seed, k, stages, anchors, breakpoints, sigma);
     }
 

@@ -9,16 +9,20 @@ namespace ProofWorkbench.Papers.Zhang2023.Constructions;
 
 /// <summary>
 /// A recipe-built activation σ = piecewise(u &lt; b₁, f₁, u &lt; b₂, f₂, …, f_N) with exact rational breakpoints
-/// b₁ &lt; b₂ &lt; …: f_i holds on [b_{i−1}, b_i) (b₀ = −∞, b_N = +∞). Pieces are chosen exactly for a rational
+/// b₁ &lt; b₂ &lt; …: f_i holds on [b_{i−1}, b_i) (b₀ = −∞, b_N = +∞); a condition u ≤ bᵢ (the C^∞ joins, which are
+/// defined only to the right of their left end) gives f_i the breakpoint itself. Pieces are chosen exactly for a rational
 /// argument, and σ ∈ C^k is decided exactly: the one-sided derivatives of orders 0…k agree at every breakpoint.
 /// A plain (non-piecewise) activation is the one-piece case.
 /// </summary>
 public sealed class PiecewiseActivation
 {
-    private PiecewiseActivation(string variable, IReadOnlyList<Rational> breakpoints, IReadOnlyList<Expr> pieces)
+    private PiecewiseActivation(string variable, IReadOnlyList<Rational> breakpoints, IReadOnlyList<bool> closed, IReadOnlyList<Expr> pieces)
     {
-        Variable = variable; Breakpoints = breakpoints; Pieces = pieces;
+        Variable = variable; Breakpoints = breakpoints; Closed = closed; Pieces = pieces;
     }
+
+    /// <summary>Closed[i]: the condition is u ≤ bᵢ, so f_i holds at bᵢ (else u &lt; bᵢ and f_{i+1} does).</summary>
+    public IReadOnlyList<bool> Closed { get; }
 
     /// <summary>σ's variable.</summary>
     public string Variable { get; }
@@ -34,22 +38,24 @@ public sealed class PiecewiseActivation
     public static PiecewiseActivation Of(Activation sigma)
     {
         var v = sigma.Variable;
-        if (sigma.Definition is not Piecewise pw) return new PiecewiseActivation(v, [], [sigma.Definition]);
+        if (sigma.Definition is not Piecewise pw) return new PiecewiseActivation(v, [], [], [sigma.Definition]);
         var breaks = new List<Rational>();
+        var closed = new List<bool>();
         foreach (var (condition, _) in pw.Pieces)
         {
-            if (condition.Operator != RelationOperator.Less || condition.Left is not Symbol s || s.Name != v || condition.Right is not Number b)
-                throw new InputException($"a recipe activation's conditions must read '{v} < b' with a rational b, not '{condition}'.");
+            if (condition.Operator is not (RelationOperator.Less or RelationOperator.LessOrEqual) || condition.Left is not Symbol s || s.Name != v || condition.Right is not Number b)
+                throw new InputException($"a recipe activation's conditions must read '{v} < b' or '{v} <= b' with a rational b, not '{condition}'.");
             if (breaks.Count > 0 && !(breaks[^1] < b.Value)) throw new InputException("a recipe activation's breakpoints must increase.");
             breaks.Add(b.Value);
+            closed.Add(condition.Operator == RelationOperator.LessOrEqual);
         }
-        return new PiecewiseActivation(v, breaks, [.. pw.Pieces.Select(p => p.Value), pw.Otherwise]);
+        return new PiecewiseActivation(v, breaks, closed, [.. pw.Pieces.Select(p => p.Value), pw.Otherwise]);
     }
 
-    /// <summary>The index of the piece that holds at u (the first i with u &lt; b_i).</summary>
+    /// <summary>The index of the piece that holds at u (the first i with u &lt; b_i, or u ≤ b_i for a closed condition).</summary>
     public int IndexAt(Rational u)
     {
-        for (int i = 0; i < Breakpoints.Count; i++) if (u < Breakpoints[i]) return i;
+        for (int i = 0; i < Breakpoints.Count; i++) if (u < Breakpoints[i] || (Closed[i] && u == Breakpoints[i])) return i;
         return Breakpoints.Count;
     }
 

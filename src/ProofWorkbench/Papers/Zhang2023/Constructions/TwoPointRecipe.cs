@@ -19,7 +19,11 @@ public sealed record PartAInstance(
     IReadOnlyList<Rational> W2, Rational A2,
     IReadOnlyList<Rational> X1, Expr Y1, Rational Beta1,
     IReadOnlyList<Rational> X2, Expr Y2, Rational Beta2,
-    int Smoothness, IReadOnlyList<Anchor> Anchors, IReadOnlyList<Rational> Breakpoints, IReadOnlyList<Expr> Pieces, Expr Sigma);
+    int Smoothness, IReadOnlyList<Anchor> Anchors, IReadOnlyList<Rational> Breakpoints, IReadOnlyList<Expr> Pieces, Expr Sigma)
+{
+    /// <summary>"∞" for the C^∞ joins (<see cref="SmoothStep"/>), else k.</summary>
+    public string SmoothnessText => TwoPointRecipe.OrderText(Smoothness);
+}
 
 /// <summary>
 /// The Two-point Overlapping Recipe, Part A (paper 000, Section 6.1, steps (a)–(f)), as a generator, following
@@ -38,7 +42,7 @@ public static class TwoPointRecipe
         int d = w0.Count;
         if (w1.Count != d || w2.Count != d || (x1Given is not null && x1Given.Count != d))
             throw new InputException($"--theta0, --theta1, --theta2 and --x1 must have the same number of weights (d = {d}).");
-        if (k < 1 || k > 8) throw new InputException("--smoothness must be an integer k with 1 ≤ k ≤ 8 (σ ∈ C^k).");
+        if (k != SmoothStep.Infinite && (k < 1 || k > 8)) throw new InputException("--smoothness must be an integer k with 1 ≤ k ≤ 8 (σ ∈ C^k), or inf (σ ∈ C^∞).");
         if (w0.All(v => v.IsZero)) throw new InputException("step (a): w₀ must be nonzero.");
         if (w1.SequenceEqual(w0)) throw new InputException("step (a): w₁* must differ from w₀ (and so θ₁* ≠ θ₀).");
         var den1 = a1 * a1 - a0 * a0;
@@ -102,7 +106,7 @@ public static class TwoPointRecipe
                 throw new InputException($"step (f)(i): the sets on which σ is fixed overlap ({anchors[i].Role} and {anchors[i + 1].Role}); with x₂ = {ExactText.List(x2)} the segment x₂ᵀl meets Ẽ₁ — choose θ₂* with w₀ and w₂* on the same side of the hyperplane hᵀw = 0.");
 
         var (breakpoints, pieces) = Assemble(anchors, k);
-        var sigma = new Piecewise(breakpoints.Select((b, i) => (new Relation(Sym("u"), RelationOperator.Less, Num(b)), pieces[i])).ToList(), pieces[^1]);
+        var sigma = PiecewiseOf(breakpoints, pieces, k);
         return new PartAInstance(w0, a0, w1, a1, w2, a2, x1, y1, beta1, x2, y2, beta2, k, anchors, breakpoints, pieces, sigma);
     }
 
@@ -117,9 +121,21 @@ public static class TwoPointRecipe
         return (ends.Min(), ends.Max());
     }
 
+    /// <summary>"∞" for <see cref="SmoothStep.Infinite"/>, else the integer.</summary>
+    public static string OrderText(int k) => k == SmoothStep.Infinite ? "∞" : k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// σ = piecewise(u &lt; b₁, f₁, …): with Hermite joins every condition is u &lt; b; with C^∞ joins an anchor holds up to
+    /// and including its breakpoint p (u ≤ p), because the join f + (g − f)·S((u − p)/(q − p)) is defined only for u &gt; p.
+    /// </summary>
+    public static Expr PiecewiseOf(IReadOnlyList<Rational> breakpoints, IReadOnlyList<Expr> pieces, int k) =>
+        new Piecewise(breakpoints.Select((b, i) => (new Relation(Sym("u"),
+            k == SmoothStep.Infinite && i % 2 == 0 ? RelationOperator.LessOrEqual : RelationOperator.Less, Num(b)), pieces[i])).ToList(), pieces[^1]);
+
     /// <summary>
     /// Pieces: each anchor's function on its set widened by a quarter of the neighbouring gaps (the first and last extend
-    /// to ∓∞), and in the middle half of each gap the Hermite polynomial of degree 2k + 1 matching derivatives 0…k.
+    /// to ∓∞), and in the middle half of each gap the Hermite polynomial of degree 2k + 1 matching derivatives 0…k, or for
+    /// k = <see cref="SmoothStep.Infinite"/> the C^∞ join <see cref="SmoothStep.Join"/>.
     /// </summary>
     public static (List<Rational> Breakpoints, List<Expr> Pieces) Assemble(IReadOnlyList<Anchor> anchors, int k)
     {
@@ -132,7 +148,8 @@ public static class TwoPointRecipe
             var gap = anchors[i + 1].Lo - anchors[i].Hi;
             Rational p = anchors[i].Hi + gap / 4, q = anchors[i + 1].Lo - gap / 4;
             breakpoints.Add(p);
-            pieces.Add(Hermite(anchors[i].Function, anchors[i + 1].Function, p, q, k));
+            pieces.Add(k == SmoothStep.Infinite ? SmoothStep.Join(anchors[i].Function, anchors[i + 1].Function, p, q, "u")
+                : Hermite(anchors[i].Function, anchors[i + 1].Function, p, q, k));
             breakpoints.Add(q);
         }
         return (breakpoints, pieces);
