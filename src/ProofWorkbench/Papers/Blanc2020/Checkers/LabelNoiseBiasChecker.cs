@@ -53,56 +53,22 @@ public sealed class LabelNoiseBiasChecker : IClaimChecker
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
         var node = claim.Node;
-        var sigma = context.ActivationOf(claim);
-        var dataset = context.DatasetOf(node.Required("data"));
-        int d = dataset.Dimension;
-        var empty = new Dictionary<string, double>();
-        var data = dataset.Samples.Select((s, i) => new NumericSample(i, s.X.Select(x => Evaluator.Evaluate(x, empty)).ToArray(), Evaluator.Evaluate(s.Y, empty))).ToArray();
-        Func<IModel> createModel = () => new TwoLayerModel(sigma, d, 1, oneNeuronNames: true);
-        var model = (TwoLayerModel)createModel();
-        var names = TwoLayerSymbolic.ParameterNames(model);
-        var inputs = TwoLayerSymbolic.InputNames(d);
-        var regularizer = new ImplicitRegularizer(TwoLayerSymbolic.Output(model), names,
-            dataset.Samples.Select(s => ((IReadOnlyDictionary<string, Expr>)inputs.Select((n, l) => (n, s.X[l])).ToDictionary(p => p.n, p => p.Item2), s.Y)).ToArray());
-        var startNode = node.Required("start");
-        var theta0 = names.Select(n =>
-        {
-            var v = startNode.Required(n);
-            var e = v.Expression();
-            if (e.FreeSymbols().Count > 0) throw v.Error($"the start value of {n} must be a constant.");
-            return Evaluator.Evaluate(e, empty);
-        }).ToArray();
-        var statNode = node.Optional("statistic");
-        var statistic = statNode?.Expression() ?? Expr.Sym(names[0]);
-        if (statNode is not null && statistic.FreeSymbols().Except(names).Any())
-            throw statNode.Error($"the statistic may use only the parameters {string.Join(", ", names)}.");
+        var inputs = DriftClaimInputs.Read(claim, context, 1);
+        var (createModel, model, data, regularizer, names) = (inputs.CreateModel, inputs.Model, inputs.Data, inputs.Regularizer, inputs.Names);
+        var (theta0, statistic, noise, runs, seed, confidence) = (inputs.Theta0, inputs.Statistic, inputs.Noise, inputs.Runs, inputs.Seed, inputs.Confidence);
 
         var etaNode = node.Required("eta");
         var etas = etaNode.IsSequence ? etaNode.Items().Select(v => v.Double()).ToArray() : [];
         if (etas.Length != 2 || !(etas[1] > 0) || !(etas[0] > etas[1]) || double.IsInfinity(etas[0]))
             throw etaNode.Error("eta must be a list of two step sizes η₁ > η₂ > 0.");
-        var noiseNode = node.Optional("noise");
-        var noise = (noiseNode?.Text() ?? "rademacher") switch
-        {
-            "rademacher" => LabelNoise.Rademacher,
-            "gaussian" => LabelNoise.Gaussian,
-            var t => throw noiseNode!.Error($"noise must be rademacher or gaussian, not '{t}'."),
-        };
-        double delta = Positive(node.Required("delta"), "delta");
-        double tau = Positive(node.Required("tau"), "tau");
+        double delta = DriftClaimInputs.Positive(node.Required("delta"), "delta");
+        double tau = DriftClaimInputs.Positive(node.Required("tau"), "tau");
         var fromNode = node.Required("window-from");
         double from = fromNode.Double();
         if (!(from >= 0 && from < tau)) throw fromNode.Error("window-from must be in [0, tau).");
-        int records = PositiveInt(node.Required("records"), "records");
-        int runs = PositiveInt(node.Required("runs"), "runs");
-        if (runs < 2) throw node.Required("runs").Error("at least 2 runs are needed for a confidence interval.");
-        var seedNode = node.Required("seed");
-        int seed = seedNode.Int();
-        if (seed < 0) throw seedNode.Error("the seed must be a nonnegative whole number.");
-        double confidence = node.Optional("confidence")?.Double() ?? 0.99;
-        if (!(confidence > 0 && confidence < 1)) throw node.Required("confidence").Error("confidence must be a level in (0, 1).");
+        int records = DriftClaimInputs.PositiveInt(node.Required("records"), "records");
         bool resolved = node.Optional("resolved")?.Text() switch { null or "false" => false, "true" => true, var t => throw node.Required("resolved").Error($"resolved must be true or false, not '{t}'.") };
-        double? bound = node.Optional("bound") is { } bn ? Positive(bn, "bound") : null;
+        double? bound = node.Optional("bound") is { } bn ? DriftClaimInputs.Positive(bn, "bound") : null;
         double tolerance = context.ToleranceOf(claim);
         // Bonferroni: every judged interval at level 1 − (1 − confidence)/count.
         int intervals = 1 + (resolved ? 1 : 0) + (bound is null ? 0 : 2);
@@ -167,19 +133,5 @@ public sealed class LabelNoiseBiasChecker : IClaimChecker
         };
         return ClaimResult.FromFacts(claim, facts, explanation,
             [new EvidenceSection(EvidenceLayer.Numeric, $"the O(η) bias of the mean {statName} against the predicted path at η = {Format.Value(etas[0])} and {Format.Value(etas[1])}, τ ∈ [{Format.Value(from)}, {Format.Value(tau)}]") { Values = values }]);
-    }
-
-    private static double Positive(YamlValue v, string what)
-    {
-        double x = v.Double();
-        if (!(x > 0) || double.IsInfinity(x)) throw v.Error($"{what} must be a positive number, not {v.Text()}.");
-        return x;
-    }
-
-    private static int PositiveInt(YamlValue v, string what)
-    {
-        int x = v.Int();
-        if (x < 1) throw v.Error($"{what} must be a positive whole number, not {v.Text()}.");
-        return x;
     }
 }

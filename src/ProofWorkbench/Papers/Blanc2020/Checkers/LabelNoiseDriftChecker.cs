@@ -48,41 +48,12 @@ public sealed class LabelNoiseDriftChecker : IClaimChecker
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
         var node = claim.Node;
-        var sigma = context.ActivationOf(claim);
-        int width = node.Optional("width")?.Int() ?? 1;
-        var dataset = context.DatasetOf(node.Required("data"));
-        int d = dataset.Dimension;
-        var empty = new Dictionary<string, double>();
-        var data = dataset.Samples.Select((s, i) => new NumericSample(i, s.X.Select(x => Evaluator.Evaluate(x, empty)).ToArray(), Evaluator.Evaluate(s.Y, empty))).ToArray();
-        Func<IModel> createModel = () => new TwoLayerModel(sigma, d, width, oneNeuronNames: width == 1);
-        var model = (TwoLayerModel)createModel();
-        var names = TwoLayerSymbolic.ParameterNames(model);
-        var inputs = TwoLayerSymbolic.InputNames(d);
-        var regularizer = new ImplicitRegularizer(TwoLayerSymbolic.Output(model), names,
-            dataset.Samples.Select(s => ((IReadOnlyDictionary<string, Expr>)inputs.Select((n, l) => (n, s.X[l])).ToDictionary(p => p.n, p => p.Item2), s.Y)).ToArray());
-
-        var startNode = node.Required("start");
-        var theta0 = names.Select(n =>
-        {
-            var v = startNode.Required(n);
-            var e = v.Expression();
-            if (e.FreeSymbols().Count > 0) throw v.Error($"the start value of {n} must be a constant.");
-            return Evaluator.Evaluate(e, empty);
-        }).ToArray();
-        var statNode = node.Optional("statistic");
-        var statistic = statNode?.Expression() ?? Expr.Sym(names[0]);
-        if (statNode is not null && statistic.FreeSymbols().Except(names).Any())
-            throw statNode.Error($"the statistic may use only the parameters {string.Join(", ", names)}.");
+        var inputs = DriftClaimInputs.Read(claim, context, node.Optional("width")?.Int() ?? 1);
+        var (createModel, model, data, regularizer, names) = (inputs.CreateModel, inputs.Model, inputs.Data, inputs.Regularizer, inputs.Names);
+        var (theta0, statistic, noise, runs, seed, confidence) = (inputs.Theta0, inputs.Statistic, inputs.Noise, inputs.Runs, inputs.Seed, inputs.Confidence);
 
         var etaNode = node.Required("eta");
-        var etas = (etaNode.IsSequence ? etaNode.Items() : [etaNode]).Select(v => PositiveDouble(v, "a step size η")).ToArray();
-        var noiseNode = node.Optional("noise");
-        var noise = (noiseNode?.Text() ?? "rademacher") switch
-        {
-            "rademacher" => LabelNoise.Rademacher,
-            "gaussian" => LabelNoise.Gaussian,
-            var t => throw noiseNode!.Error($"noise must be rademacher or gaussian, not '{t}'."),
-        };
+        var etas = (etaNode.IsSequence ? etaNode.Items() : [etaNode]).Select(v => DriftClaimInputs.Positive(v, "a step size η")).ToArray();
         double delta = node.Required("delta").Double();
         if (!(delta >= 0) || double.IsInfinity(delta)) throw node.Required("delta").Error("delta must be a nonnegative number.");
         var orderNode = node.Optional("order");
@@ -92,15 +63,8 @@ public sealed class LabelNoiseDriftChecker : IClaimChecker
             "cyclic" => SampleOrder.Cyclic,
             var t => throw orderNode!.Error($"order must be uniform or cyclic, not '{t}'."),
         };
-        int steps = PositiveInt(node.Required("steps"), "steps");
-        int runs = PositiveInt(node.Required("runs"), "runs");
-        if (runs < 2) throw node.Required("runs").Error("at least 2 runs are needed for a confidence interval.");
-        var seedNode = node.Required("seed");
-        int seed = seedNode.Int();
-        if (seed < 0) throw seedNode.Error("the seed must be a nonnegative whole number.");
-        int k = node.Optional("checkpoints") is { } kn ? PositiveInt(kn, "checkpoints") : 10;
-        double confidence = node.Optional("confidence")?.Double() ?? 0.99;
-        if (!(confidence > 0 && confidence < 1)) throw node.Required("confidence").Error("confidence must be a level in (0, 1).");
+        int steps = DriftClaimInputs.PositiveInt(node.Required("steps"), "steps");
+        int k = node.Optional("checkpoints") is { } kn ? DriftClaimInputs.PositiveInt(kn, "checkpoints") : 10;
         double tolerance = context.ToleranceOf(claim);
 
         // The start must be on the zero-loss manifold (to rounding).
@@ -170,19 +134,5 @@ public sealed class LabelNoiseDriftChecker : IClaimChecker
             _ => "The confidence intervals straddle the tolerance (or runs diverged): more runs are needed to decide.",
         };
         return ClaimResult.FromFacts(claim, facts, explanation, sections);
-    }
-
-    private static double PositiveDouble(YamlValue v, string what)
-    {
-        double x = v.Double();
-        if (!(x > 0) || double.IsInfinity(x)) throw v.Error($"{what} must be a positive number, not {v.Text()}.");
-        return x;
-    }
-
-    private static int PositiveInt(YamlValue v, string what)
-    {
-        int x = v.Int();
-        if (x < 1) throw v.Error($"{what} must be a positive whole number, not {v.Text()}.");
-        return x;
     }
 }

@@ -36,22 +36,7 @@ public sealed class LagrangeStationaryChecker : IClaimChecker
     public ClaimResult Check(Claim claim, TheoremContext context)
     {
         var node = claim.Node;
-        var names = node.Required("parameters").Items().Select(i => i.Text()).ToArray();
-        var output = Substitution.Substitute(node.Required("output").Expression(), "x", Expr.Num(1));
-        var y = node.Required("y").Expression();
-        var r = new ImplicitRegularizer(output, names, [(new Dictionary<string, Expr>(), y)]);
-        var values = new Dictionary<string, Expr>();
-        if (node.Optional("point") is { } point) foreach (var k in point.Keys) values[k] = point.Required(k).Expression();
-        var tanhValues = new Dictionary<string, Expr>();
-        if (node.Optional("tanh") is { } tv) foreach (var k in tv.Keys) tanhValues[k] = tv.Required(k).Expression();
-        foreach (var n in names)
-            if (!values.ContainsKey(n) && !tanhValues.ContainsKey(n))
-                throw node.Error($"the point gives no value for {n} (in 'point', or its tanh in 'tanh').");
-        Expr At(Expr e)
-        {
-            var replaced = e.Map(n => n is FunctionCall { Function.Name: "tanh" } f && f.Arguments[0] is Symbol s && tanhValues.TryGetValue(s.Name, out var t) ? t : n);
-            return Simplifier.Simplify(Substitution.Substitute(replaced, values));
-        }
+        var (names, r, At) = OneSampleLagrangePoint.Read(node);
         var facts = new List<Fact>();
         var residual = At(r.Constraints[0]);
         facts.Add(new ExactIdentity("h(x; θ) − y at the point", residual, Simplifier.ZeroTest(residual)));
