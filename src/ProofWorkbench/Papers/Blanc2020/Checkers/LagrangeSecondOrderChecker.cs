@@ -31,12 +31,8 @@ public sealed class LagrangeSecondOrderChecker : IClaimChecker
     /// <inheritdoc/>
     public IReadOnlyList<ClaimParameter> Parameters =>
         [
-            ClaimParameter.Needs("output", "expression", "h(x; θ) with x = 1"),
-            ClaimParameter.Needs("parameters", "list of names", "the parameters θ"),
-            ClaimParameter.Needs("y", "number", "the label of the one sample"),
+            .. OneSampleLagrangePoint.Parameters,
             ClaimParameter.Needs("nature", "minimum | saddle", "what the point is claimed to be on the manifold"),
-            ClaimParameter.May("point", "mapping name → number", "the point θ (or give tanh)"),
-            ClaimParameter.May("tanh", "mapping name → number", "the exact values tanh(wᵢ) instead of wᵢ"),
         ];
 
     /// <inheritdoc/>

@@ -23,14 +23,7 @@ public sealed class LagrangeStationaryChecker : IClaimChecker
     /// <inheritdoc/>
     public string Kind => "lagrange-stationary";
     /// <inheritdoc/>
-    public IReadOnlyList<ClaimParameter> Parameters =>
-        [
-            ClaimParameter.Needs("output", "expression", "h(x; θ) with x = 1"),
-            ClaimParameter.Needs("parameters", "list of names", "the parameters θ"),
-            ClaimParameter.Needs("y", "number", "the label of the one sample"),
-            ClaimParameter.May("point", "mapping name → number", "the point θ (or give tanh)"),
-            ClaimParameter.May("tanh", "mapping name → number", "the exact values tanh(wᵢ) instead of wᵢ"),
-        ];
+    public IReadOnlyList<ClaimParameter> Parameters => OneSampleLagrangePoint.Parameters;
 
     /// <inheritdoc/>
     public ClaimResult Check(Claim claim, TheoremContext context)

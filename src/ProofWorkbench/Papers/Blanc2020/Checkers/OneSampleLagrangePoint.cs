@@ -12,6 +12,16 @@ namespace ProofWorkbench.Papers.Blanc2020.Checkers;
 /// </summary>
 internal sealed record OneSampleLagrangePoint(string[] Names, ImplicitRegularizer Regularizer, Func<Expr, Expr> At)
 {
+    /// <summary>The parameters <see cref="Read"/> reads, for the checkers' parameter lists.</summary>
+    public static IReadOnlyList<Theorems.Checking.ClaimParameter> Parameters { get; } =
+        [
+            Theorems.Checking.ClaimParameter.Needs("output", "expression", "h(x; θ) with x = 1"),
+            Theorems.Checking.ClaimParameter.Needs("parameters", "list of names", "the parameters θ"),
+            Theorems.Checking.ClaimParameter.Needs("y", "number", "the label of the one sample"),
+            Theorems.Checking.ClaimParameter.May("point", "mapping name → number", "the point θ (or give tanh)"),
+            Theorems.Checking.ClaimParameter.May("tanh", "mapping name → number", "the exact values tanh(wᵢ) instead of wᵢ"),
+        ];
+
     /// <summary>Reads the claim's output, parameters, y, point and tanh values; every parameter must get a value.</summary>
     public static OneSampleLagrangePoint Read(YamlValue node)
     {
