@@ -91,6 +91,15 @@ public class PartAClaimKindTests
     public void SmoothnessKind(string sigma, int order, Verdict expected) =>
         Assert.Equal(expected, VerdictOf($"kind: smoothness\norder: {order}", $"activation: \"{sigma}\""));
 
+    /// <summary>order inf: proved for smooth-step joins; any other form is inconclusive (never refuted: ψ(|u|) is C^∞ too).</summary>
+    [Theory]
+    [InlineData("piecewise(u <= 0, 1, u < 1, 1 + (exp(u) - 1)*exp(-1/u)/(exp(-1/u) + exp(-1/(1 - u))), exp(u))", Verdict.Proved)]
+    [InlineData("piecewise(u <= 0, 1, u < 1, 1 + (exp(u) - 1)*exp(-2/u)/(exp(-2/u) + exp(-2/(1 - u))), exp(u))", Verdict.Inconclusive)]
+    [InlineData("piecewise(u < 0, 1 + u, exp(u))", Verdict.Inconclusive)]
+    [InlineData("piecewise(u <= 0, abs(u - 5), u < 1, abs(u - 5) + (exp(u) - abs(u - 5))*exp(-1/u)/(exp(-1/u) + exp(-1/(1 - u))), exp(u))", Verdict.Inconclusive)]
+    public void SmoothnessInfKind(string sigma, Verdict expected) =>
+        Assert.Equal(expected, VerdictOf("kind: smoothness\norder: inf", $"activation: \"{sigma}\""));
+
     private const string Exp = """
         activation: "piecewise(u < -10, 0, u < 10, exp(u), 1)"
         points:

@@ -47,17 +47,21 @@ public sealed class SmoothnessChecker : IClaimChecker
 
     /// <summary>
     /// σ ∈ C^∞ for anchors joined by smooth steps (<see cref="SmoothStep"/>): the lemma identities and each join's form
-    /// decided by the zero test; the limit P(s)e^{−s} → 0 and Leibniz's rule are cited. A join that is exactly not the
-    /// smooth step of its neighbours is a file error (the claim kind cannot judge other joins), not a refutation.
+    /// decided by the zero test; the limit P(s)e^{−s} → 0 and Leibniz's rule are cited. A σ of another form (other joins,
+    /// an anchor not shown smooth on ℝ) is left inconclusive with the reason: this kind cannot judge it, and a join that
+    /// differs from the smooth step may still be C^∞, so it never refutes.
     /// </summary>
     private static ClaimResult Infinite(Claim claim, Models.Activation sigma)
     {
         IReadOnlyList<(string What, Symbolic.Expressions.Expr MustVanish)> obligations;
-        try { obligations = SmoothStep.Obligations(PiecewiseActivation.Of(sigma)); }
+        PiecewiseActivation pw;
+        try { pw = PiecewiseActivation.Of(sigma); }
         catch (InputException ex) { throw claim.Node.Error(ex.Message); }
+        try { obligations = SmoothStep.Obligations(pw); }
+        catch (InputException ex) { return NotDecided(claim, ex.Message); }
         var tested = obligations.Select(o => (o.What, o.MustVanish, Test: Simplifier.ZeroTest(o.MustVanish))).ToList();
         if (tested.FirstOrDefault(t => t.Test == ZeroTestResult.NonZero) is { What: not null } bad)
-            throw claim.Node.Error($"order inf: {bad.What} is not 0, so σ is not built from the smooth steps this claim kind checks.");
+            return NotDecided(claim, $"order inf: {bad.What} is not 0, so σ is not built from the smooth steps this claim kind checks.");
         var facts = tested.Select(t => (Evidence.Fact)new Evidence.ExactIdentity(t.What, t.MustVanish, t.Test)).ToList();
         var evidence = new EvidenceSection(EvidenceLayer.Symbolic,
             "ψ(t) = e^{−1/t}: ψ^{(n)} = P_n(1/t)e^{−1/t} by the induction step (exact), and P(s)e^{−s} → 0 as s → ∞ for every polynomial P (cited: e^s ≥ s^{m+1}/(m+1)!), so ψ ∈ C^∞(ℝ) with every derivative 0 at 0⁺; "
@@ -71,6 +75,10 @@ public sealed class SmoothnessChecker : IClaimChecker
             : "Some identity could not be decided exactly.";
         return ClaimResult.FromFacts(claim, facts, why, [evidence]);
     }
+
+    private static ClaimResult NotDecided(Claim claim, string why) =>
+        new(claim, Verdict.Inconclusive, $"Not decided: {why} (C^∞ is checked only for anchors joined by the smooth step S(t) = ψ(t)/(ψ(t) + ψ(1 − t)); another join may still be C^∞.)",
+            [new EvidenceSection(EvidenceLayer.Symbolic, why)]);
 
     private static string Shorten(string s) => s.Length <= 160 ? s : s[..157] + "…";
 }
