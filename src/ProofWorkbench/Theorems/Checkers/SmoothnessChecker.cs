@@ -33,6 +33,8 @@ public sealed class SmoothnessChecker : IClaimChecker
         PiecewiseActivation pw;
         try { pw = PiecewiseActivation.Of(sigma); }
         catch (InputException ex) { throw claim.Node.Error(ex.Message); }
+        if (pw.Breakpoints.Count == 0)
+            return NotDecided(claim, "σ has no breakpoints (it is one expression after parsing), and this claim kind decides smoothness by comparing one-sided derivatives at breakpoints");
         var jumps = pw.Jumps(k);
         var values = jumps.Select(j => new NamedValue($"σ^({j.Order}) jump at u = {ExactText.Of(j.Breakpoint)}", $"{j.Test.ToString().ToLowerInvariant()}: {Shorten(j.Jump.ToString())}")).ToList();
         var evidence = new EvidenceSection(EvidenceLayer.Symbolic, $"one-sided derivatives of orders 0…{k} at the {pw.Breakpoints.Count} breakpoints, differences tested for zero exactly") { Values = values };
@@ -58,10 +60,10 @@ public sealed class SmoothnessChecker : IClaimChecker
         try { pw = PiecewiseActivation.Of(sigma); }
         catch (InputException ex) { throw claim.Node.Error(ex.Message); }
         try { obligations = SmoothStep.Obligations(pw); }
-        catch (InputException ex) { return NotDecided(claim, ex.Message); }
+        catch (InputException ex) { return NotDecided(claim, ex.Message.TrimEnd('.') + " (C^∞ is checked only for anchors joined by the smooth step; another form may still be C^∞)"); }
         var tested = obligations.Select(o => (o.What, o.MustVanish, Test: Simplifier.ZeroTest(o.MustVanish))).ToList();
         if (tested.FirstOrDefault(t => t.Test == ZeroTestResult.NonZero) is { What: not null } bad)
-            return NotDecided(claim, $"order inf: {bad.What} is not 0, so σ is not built from the smooth steps this claim kind checks.");
+            return NotDecided(claim, $"order inf: {bad.What} is not 0, so σ is not built from the smooth steps S(t) = ψ(t)/(ψ(t) + ψ(1 − t)) this claim kind checks (another join may still be C^∞)");
         var facts = tested.Select(t => (Evidence.Fact)new Evidence.ExactIdentity(t.What, t.MustVanish, t.Test)).ToList();
         var evidence = new EvidenceSection(EvidenceLayer.Symbolic,
             "ψ(t) = e^{−1/t}: ψ^{(n)} = P_n(1/t)e^{−1/t} by the induction step (exact), and P(s)e^{−s} → 0 as s → ∞ for every polynomial P (cited: e^s ≥ s^{m+1}/(m+1)!), so ψ ∈ C^∞(ℝ) with every derivative 0 at 0⁺; "
@@ -77,8 +79,7 @@ public sealed class SmoothnessChecker : IClaimChecker
     }
 
     private static ClaimResult NotDecided(Claim claim, string why) =>
-        new(claim, Verdict.Inconclusive, $"Not decided: {why} (C^∞ is checked only for anchors joined by the smooth step S(t) = ψ(t)/(ψ(t) + ψ(1 − t)); another join may still be C^∞.)",
-            [new EvidenceSection(EvidenceLayer.Symbolic, why)]);
+        new(claim, Verdict.Inconclusive, $"Not decided: {why}.", [new EvidenceSection(EvidenceLayer.Symbolic, why)]);
 
     private static string Shorten(string s) => s.Length <= 160 ? s : s[..157] + "…";
 }
