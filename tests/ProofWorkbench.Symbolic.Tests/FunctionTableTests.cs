@@ -18,7 +18,7 @@ public class FunctionTableTests
 
     private static readonly double[] Points = [-2.5, -0.7, 0.3, 1.1, 2.9];
 
-    private static Expr CallOf(FunctionInfo f, Expr u) => f.Arity == 1 ? Call(f, u) : Call(f, u, Num(new Numbers.Rational(1, 3)));
+    private static Expr CallOf(FunctionInfo f, Expr u) => Call(f, [u, .. Args(f).Skip(1)]);
 
     [Theory]
     [MemberData(nameof(Names))]

@@ -49,7 +49,12 @@ public static class KnownFunctions
         return IntervalJet.FromCoefficients(sine ? s : c);
     }
 
-    private static Intervals.Interval Clamp(Intervals.Interval r, double lo, double hi) => new(Math.Max(lo, r.Lo), Math.Min(hi, r.Hi));
+    // The branches of the step and kink functions: the floating-point jets follow the same branch as the SMT ite.
+    private static Expr AbsBranches(Expr[] a) => Cases(R(a[0], Op.GreaterOrEqual, Zero), a[0], Neg(a[0]));
+    private static Expr SignBranches(Expr[] a) => Cases(R(a[0], Op.Greater, Zero), One, Cases(R(a[0], Op.Less, Zero), MinusOne, Zero));
+    private static Expr HeavisideBranches(Expr[] a) => Cases(R(a[0], Op.GreaterOrEqual, Zero), One, Zero);
+    private static Expr ReluBranches(Expr[] a) => Cases(R(a[0], Op.Greater, Zero), a[0], Zero);
+    private static Expr MaxBranches(Expr[] a) => Cases(R(a[0], Op.GreaterOrEqual, a[1]), a[0], a[1]);
 
     /// <summary>exp.</summary>
     public static readonly FunctionInfo Exp = new()
@@ -60,7 +65,7 @@ public static class KnownFunctions
             : a[0] is Product { Factors: [Number { Value.IsInteger: true } n, FunctionCall lg] } && lg.Function == Log ? Pow(lg.Argument, n)
             : null,
         Latex = "\\exp", Compiled = MathMethod("Exp"), Smooth = true,
-        Interval = a => { var r = a[0].Monotone(Math.Exp); return r with { Lo = Math.Max(0, r.Lo) }; },
+        Interval = a => IntervalFunctions.Exp(a[0]),
         IntervalTaylor = a => a[0].Exp(),
         Taylor = new TaylorRule.Primitive(TaylorPrimitive.Exp),
         Sign = (_, _) => ProvenSign.Positive,
@@ -81,7 +86,7 @@ public static class KnownFunctions
             : a[0] is NamedConstant { Name: "e" } ? One : null,
         Latex = "\\log", Compiled = MathMethod("Log"), Smooth = true,
         Domain = a => (R(a[0], Op.Greater, Zero), $"the argument of log({a[0]}) is positive"),
-        Interval = a => a[0].Lo <= 0 ? Intervals.Interval.Entire : a[0].Monotone(Math.Log),
+        Interval = a => IntervalFunctions.Log(a[0]),
         IntervalTaylor = a => a[0].Log(),
         Taylor = new TaylorRule.Primitive(TaylorPrimitive.Log),
         Sign = (a, of) => LogSign(a[0], of),
@@ -104,7 +109,7 @@ public static class KnownFunctions
     {
         Name = "sin", EvaluateDouble = a => Math.Sin(a[0]), Derivative = (a, _) => Call(Cos!, a[0]),
         Fold = a => IsNum(a[0], 0) ? Zero : null, Latex = "\\sin", Compiled = MathMethod("Sin"), Smooth = true,
-        Interval = _ => new(-1, 1), IntervalTaylor = a => SinCosJet(a[0], sine: true),
+        Interval = a => IntervalFunctions.Sin(a[0]), IntervalTaylor = a => SinCosJet(a[0], sine: true),
         Taylor = new TaylorRule.Primitive(TaylorPrimitive.Sin),
     };
 
@@ -113,7 +118,7 @@ public static class KnownFunctions
     {
         Name = "cos", EvaluateDouble = a => Math.Cos(a[0]), Derivative = (a, _) => Neg(Call(Sin!, a[0])),
         Fold = a => IsNum(a[0], 0) ? One : null, Latex = "\\cos", Compiled = MathMethod("Cos"), Smooth = true,
-        Interval = _ => new(-1, 1), IntervalTaylor = a => SinCosJet(a[0], sine: false),
+        Interval = a => IntervalFunctions.Cos(a[0]), IntervalTaylor = a => SinCosJet(a[0], sine: false),
         Taylor = new TaylorRule.Primitive(TaylorPrimitive.Cos),
     };
 
@@ -124,7 +129,7 @@ public static class KnownFunctions
         Fold = a => IsNum(a[0], 0) ? Zero : null,
         Expansion = a => Div(Sub(Call(Exp!, Mul(Two, a[0])), One), Add(Call(Exp!, Mul(Two, a[0])), One)),
         Latex = "\\tanh", Compiled = MathMethod("Tanh"), Smooth = true,
-        Interval = a => Clamp(a[0].Monotone(Math.Tanh), -1, 1),
+        Interval = a => IntervalFunctions.Tanh(a[0]),
         // tanh′ = 1 − tanh²: the rule of a function given by an ODE.
         IntervalTaylor = a => a[0].Integrate(IntervalFunctions.Tanh(a[0].Value), f => UnitJet(f) - f * f),
         Taylor = new TaylorRule.Primitive(TaylorPrimitive.Tanh),
@@ -144,7 +149,7 @@ public static class KnownFunctions
     {
         Name = "atan", EvaluateDouble = a => Math.Atan(a[0]), Derivative = (a, _) => Pow(Add(One, Pow(a[0], Two)), MinusOne),
         Fold = a => IsNum(a[0], 0) ? Zero : null, Latex = "\\arctan", MathML = "arctan", Compiled = MathMethod("Atan"), Smooth = true,
-        Interval = a => a[0].Monotone(Math.Atan),
+        Interval = a => IntervalFunctions.Atan(a[0]),
         IntervalTaylor = a => { var d = UnitJet(a[0]) / (UnitJet(a[0]) + a[0] * a[0]); return a[0].Integrate(IntervalFunctions.Atan(a[0].Value), _ => d); },
         Taylor = new TaylorRule.Primitive(TaylorPrimitive.Atan),
         Smt = new SmtRule.Abstract("atan", (x, u) =>
@@ -164,7 +169,7 @@ public static class KnownFunctions
         Name = "asinh", EvaluateDouble = a => Math.Asinh(a[0]),
         Derivative = (a, _) => Pow(Add(One, Pow(a[0], Two)), Num(new Rational(-1, 2))),
         Fold = a => IsNum(a[0], 0) ? Zero : null, Latex = "\\operatorname{arsinh}", MathML = "arsinh", Compiled = MathMethod("Asinh"), Smooth = true,
-        Interval = a => a[0].Monotone(Math.Asinh),
+        Interval = a => IntervalFunctions.Asinh(a[0]),
         IntervalTaylor = a => { var d = (UnitJet(a[0]) + a[0] * a[0]).RealPow(Intervals.Interval.Point(-0.5)); return a[0].Integrate(IntervalFunctions.Asinh(a[0].Value), _ => d); },
         // asinh(a) = log(a + √(a² + 1)) for a ≥ 0; odd, so no cancellation for a < 0.
         Taylor = new TaylorRule.Rewrite(a => Cases(R(a[0], Op.GreaterOrEqual, Zero),
@@ -182,10 +187,9 @@ public static class KnownFunctions
     {
         Name = "abs", EvaluateDouble = a => Math.Abs(a[0]), Derivative = (a, _) => Call(Sign!, a[0]),
         Fold = a => a[0] is Number n ? Num(n.Value.Abs()) : null, Compiled = typeof(Math).GetMethod("Abs", [typeof(double)]),
-        Interval = a => a[0].ContainsZero ? new(0, Math.Max(-a[0].Lo, a[0].Hi)) : a[0].Lo > 0 ? a[0] : -a[0],
+        Interval = a => IntervalFunctions.Abs(a[0]),
         IntervalTaylor = a => a[0].Value.Lo > 0 ? a[0] : a[0].Value.Hi < 0 ? -a[0] : null,
-        Taylor = new TaylorRule.Rewrite(a => Cases(R(a[0], Op.GreaterOrEqual, Zero), a[0], Neg(a[0]))),
-        Smt = new SmtRule.Branches(a => Cases(R(a[0], Op.GreaterOrEqual, Zero), a[0], Neg(a[0]))),
+        Taylor = new TaylorRule.Rewrite(AbsBranches), Smt = new SmtRule.Branches(AbsBranches),
         Sign = (_, _) => ProvenSign.NonNegative,
     };
 
@@ -194,10 +198,9 @@ public static class KnownFunctions
     {
         Name = "sign", EvaluateDouble = a => Math.Sign(a[0]), Derivative = (_, _) => Zero,
         Fold = a => a[0] is Number n ? Num(n.Value.Sign) : null, Latex = "\\operatorname{sgn}", MathML = "sgn", Compiled = Scalar("Sign"),
-        Interval = a => new(Math.Sign(a[0].Lo), Math.Sign(a[0].Hi)),
+        Interval = a => IntervalFunctions.Sign(a[0]),
         IntervalTaylor = a => a[0].Value.Lo > 0 ? UnitJet(a[0]) : a[0].Value.Hi < 0 ? -UnitJet(a[0]) : null,
-        Taylor = new TaylorRule.Rewrite(a => Cases(R(a[0], Op.Greater, Zero), One, Cases(R(a[0], Op.Less, Zero), MinusOne, Zero))),
-        Smt = new SmtRule.Branches(a => Cases(R(a[0], Op.Greater, Zero), One, Cases(R(a[0], Op.Less, Zero), MinusOne, Zero))),
+        Taylor = new TaylorRule.Rewrite(SignBranches), Smt = new SmtRule.Branches(SignBranches),
     };
 
     /// <summary>
@@ -208,10 +211,9 @@ public static class KnownFunctions
     {
         Name = "heaviside", EvaluateDouble = a => a[0] >= 0 ? 1 : 0, Derivative = (_, _) => Zero,
         Fold = a => a[0] is Number n ? (n.Value.Sign >= 0 ? One : Zero) : null, Latex = "H", MathML = "H", Compiled = Scalar("Heaviside"),
-        Interval = a => new(ScalarFunctions.Heaviside(a[0].Lo), ScalarFunctions.Heaviside(a[0].Hi)),
+        Interval = a => IntervalFunctions.Heaviside(a[0]),
         IntervalTaylor = a => a[0].Value.Lo > 0 ? UnitJet(a[0]) : a[0].Value.Hi < 0 ? IntervalJet.Constant(Intervals.Interval.Point(0), a[0].Order) : null,
-        Taylor = new TaylorRule.Rewrite(a => Cases(R(a[0], Op.GreaterOrEqual, Zero), One, Zero)),
-        Smt = new SmtRule.Branches(a => Cases(R(a[0], Op.GreaterOrEqual, Zero), One, Zero)),
+        Taylor = new TaylorRule.Rewrite(HeavisideBranches), Smt = new SmtRule.Branches(HeavisideBranches),
         Sign = (_, _) => ProvenSign.NonNegative,
     };
 
@@ -220,10 +222,9 @@ public static class KnownFunctions
     {
         Name = "relu", EvaluateDouble = a => Math.Max(a[0], 0), Derivative = (a, _) => Call(Heaviside!, a[0]),
         Fold = a => a[0] is Number n ? (n.Value.Sign > 0 ? n : Zero) : null, Latex = "\\operatorname{relu}", Compiled = Scalar("Relu"),
-        Interval = a => new(Math.Max(0, a[0].Lo), Math.Max(0, a[0].Hi)),
+        Interval = a => IntervalFunctions.Relu(a[0]),
         IntervalTaylor = a => a[0].Value.Lo > 0 ? a[0] : a[0].Value.Hi < 0 ? IntervalJet.Constant(Intervals.Interval.Point(0), a[0].Order) : null,
-        Taylor = new TaylorRule.Rewrite(a => Cases(R(a[0], Op.Greater, Zero), a[0], Zero)),
-        Smt = new SmtRule.Branches(a => Cases(R(a[0], Op.Greater, Zero), a[0], Zero)),
+        Taylor = new TaylorRule.Rewrite(ReluBranches), Smt = new SmtRule.Branches(ReluBranches),
         Sign = (_, _) => ProvenSign.NonNegative,
     };
 
@@ -235,8 +236,7 @@ public static class KnownFunctions
         Fold = a => a[0] is Number x && a[1] is Number y ? (x.Value >= y.Value ? x : y) : null, Latex = "\\max", Compiled = Scalar("Max"),
         Interval = a => new(Math.Max(a[0].Lo, a[1].Lo), Math.Max(a[0].Hi, a[1].Hi)),
         IntervalTaylor = a => (a[0] - a[1]).Value is var d && d.Lo > 0 ? a[0] : d.Hi < 0 ? a[1] : null,
-        Taylor = new TaylorRule.Rewrite(a => Cases(R(a[0], Op.GreaterOrEqual, a[1]), a[0], a[1])),
-        Smt = new SmtRule.Branches(a => Cases(R(a[0], Op.GreaterOrEqual, a[1]), a[0], a[1])),
+        Taylor = new TaylorRule.Rewrite(MaxBranches), Smt = new SmtRule.Branches(MaxBranches),
         Sign = (a, of) =>
         {
             ProvenSign x = of(a[0]), y = of(a[1]);
@@ -252,7 +252,8 @@ public static class KnownFunctions
         Derivative = (a, _) => Mul(Call(Sigmoid!, a[0]), Sub(One, Call(Sigmoid!, a[0]))),
         Fold = a => IsNum(a[0], 0) ? Expr.Half : null,
         Expansion = a => Pow(Add(One, Call(Exp!, Neg(a[0]))), MinusOne), Latex = "\\operatorname{sigmoid}", Compiled = Scalar("Sigmoid"), Smooth = true,
-        Interval = a => Clamp(a[0].Monotone(ScalarFunctions.Sigmoid), 0, 1),
+        // The library value, monotone (tighter than IntervalFunctions.Sigmoid's formula, which the Taylor rule uses).
+        Interval = a => IntervalFunctions.Clamp(a[0].Monotone(ScalarFunctions.Sigmoid), 0, 1),
         // σ′ = σ(1 − σ) (paper 000's sigmoid): the rule of a function given by an ODE.
         IntervalTaylor = a => a[0].Integrate(IntervalFunctions.Sigmoid(a[0].Value), f => f * (UnitJet(f) - f)),
         // 1/(1 + e^{−a}) for a ≥ 0, e^{a}/(1 + e^{a}) otherwise: no overflow.
@@ -268,7 +269,7 @@ public static class KnownFunctions
         Name = "softplus", EvaluateDouble = a => ScalarFunctions.Softplus(a[0]), Derivative = (a, _) => Call(Sigmoid, a[0]),
         Fold = a => IsNum(a[0], 0) ? Call(Log, Two) : null,
         Expansion = a => Call(Log, Add(One, Call(Exp, a[0]))), Latex = "\\operatorname{softplus}", Compiled = Scalar("Softplus"), Smooth = true,
-        Interval = a => { var r = a[0].Monotone(ScalarFunctions.Softplus); return r with { Lo = Math.Max(0, r.Lo) }; },
+        Interval = a => IntervalFunctions.Positive(a[0].Monotone(ScalarFunctions.Softplus)),
         IntervalTaylor = a => { var s = Sigmoid.IntervalTaylor!(a)!; return a[0].Integrate(IntervalFunctions.Softplus(a[0].Value), _ => s); },
         // log(1 + e^{a}) = a + log(1 + e^{−a}) for a > 0: no overflow.
         Taylor = new TaylorRule.Rewrite(a => Cases(R(a[0], Op.Greater, Zero),
@@ -284,7 +285,7 @@ public static class KnownFunctions
         Derivative = (a, _) => Mul(Num(-2), a[0], Call(Gaussian!, a[0])),
         Fold = a => IsNum(a[0], 0) ? One : null,
         Expansion = a => Call(Exp, Neg(Pow(a[0], Two))), Latex = "\\operatorname{gaussian}", Compiled = Scalar("Gaussian"), Smooth = true,
-        Interval = a => { var e = (-(a[0].Pow(2))).Monotone(Math.Exp); return e with { Lo = Math.Max(0, e.Lo) }; },
+        Interval = a => IntervalFunctions.Exp(-a[0].Pow(2)),
         IntervalTaylor = a => (-(a[0] * a[0])).Exp(),
         Taylor = new TaylorRule.Rewrite(a => Call(Exp, Neg(Pow(a[0], Two)))),
         Smt = new SmtRule.Expand(a => Gaussian!.Expansion!(a)),

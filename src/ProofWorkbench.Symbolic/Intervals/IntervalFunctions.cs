@@ -68,6 +68,8 @@ public static class IntervalFunctions
     /// <summary>sign ∈ {−1, 0, 1}.</summary>
     public static Interval Sign(Interval x) => new(Math.Sign(x.Lo), Math.Sign(x.Hi));
 
-    private static Interval Positive(Interval r) => r with { Lo = Math.Max(0, r.Lo) };
-    private static Interval Clamp(Interval r, double lo, double hi) => new(Math.Max(lo, r.Lo), Math.Min(hi, r.Hi));
+    /// <summary>r with its lower end raised to 0 (a nonnegative function's enclosure).</summary>
+    internal static Interval Positive(Interval r) => r with { Lo = Math.Max(0, r.Lo) };
+    /// <summary>r intersected with [lo, hi] (a bounded function's enclosure).</summary>
+    internal static Interval Clamp(Interval r, double lo, double hi) => new(Math.Max(lo, r.Lo), Math.Min(hi, r.Hi));
 }

@@ -73,7 +73,7 @@ public sealed class SmoothnessChecker : IClaimChecker
             Values = [.. tested.Select(t => new NamedValue(t.What, t.Test.ToString().ToLowerInvariant()))],
         };
         string why = tested.All(t => t.Test == ZeroTestResult.Zero)
-            ? $"σ ∈ C^∞(ℝ): the {(obligations.Count - 2) + (obligations.Count - 1)} pieces are smooth anchors and smooth-step joins; the induction step and the symmetry of the step are exact identities."
+            ? $"σ ∈ C^∞(ℝ): the {pw.Pieces.Count} pieces are smooth anchors and smooth-step joins; the induction step and the symmetry of the step are exact identities."
             : "Some identity could not be decided exactly.";
         return ClaimResult.FromFacts(claim, facts, why, [evidence]);
     }
